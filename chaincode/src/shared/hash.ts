@@ -1,0 +1,13 @@
+/** Salted hashes of private payloads: what the public ledger keeps to verify a copy later. */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './json';
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** sha256(salt ":" canonical JSON). The salt is secret (private data), so the hash cannot be
+ * matched against a dictionary of likely values. */
+export function saltedHash(salt: string, value: unknown): string {
+  return sha256Hex(`${salt}:${canonicalJson(value)}`);
+}

@@ -1,0 +1,179 @@
+/**
+ * The one path to the ledger: composite keys, deterministic JSON, validation of what is read
+ * back, private data, key-level endorsement policies, events and the transaction's time.
+ */
+import type { ChaincodeStub, Iterators } from 'fabric-shim';
+import { KeyEndorsementPolicy } from 'fabric-shim';
+import type { z } from 'zod';
+import { invalidArgument } from './errors';
+import { toBytes } from './json';
+import { parse, parseJson } from './schema';
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Pass back to get the next page; empty when there is none. */
+  readonly bookmark: string;
+}
+
+export interface HistoryEntry<T> {
+  readonly txId: string;
+  readonly timestamp: string;
+  readonly isDelete: boolean;
+  readonly value: T | undefined;
+}
+
+export class Ledger {
+  readonly #stub: ChaincodeStub;
+
+  constructor(stub: ChaincodeStub) {
+    this.#stub = stub;
+  }
+
+  key(objectType: string, ...attributes: string[]): string {
+    return this.#stub.createCompositeKey(objectType, attributes);
+  }
+
+  txId(): string {
+    return this.#stub.getTxID();
+  }
+
+  /** The transaction's timestamp (set by the client, checked by the peers) as an ISO instant. */
+  txTime(): string {
+    const ts = this.#stub.getTxTimestamp();
+    const millis = Number(ts.seconds) * 1000 + Math.floor(ts.nanos / 1_000_000);
+    return new Date(millis).toISOString();
+  }
+
+  async exists(key: string): Promise<boolean> {
+    const bytes = await this.#stub.getState(key);
+    return bytes.length > 0;
+  }
+
+  async get<S extends z.ZodType>(schema: S, key: string): Promise<z.output<S> | undefined> {
+    const bytes = await this.#stub.getState(key);
+    return bytes.length > 0 ? decode(schema, bytes, key) : undefined;
+  }
+
+  async put(key: string, value: unknown): Promise<void> {
+    await this.#stub.putState(key, toBytes(value));
+  }
+
+  async list<S extends z.ZodType>(schema: S, objectType: string, ...attributes: string[]): Promise<z.output<S>[]> {
+    const iterator = await this.#stub.getStateByPartialCompositeKey(objectType, attributes);
+    return collect(schema, iterator);
+  }
+
+  /** Paged range over a partial key; Fabric allows this only in evaluated transactions. */
+  async page<S extends z.ZodType>(
+    schema: S,
+    pageSize: number,
+    bookmark: string,
+    objectType: string,
+    ...attributes: string[]
+  ): Promise<Page<z.output<S>>> {
+    const { iterator, metadata } = await this.#stub.getStateByPartialCompositeKeyWithPagination(
+      objectType,
+      attributes,
+      pageSize,
+      bookmark,
+    );
+    const items = await collect(schema, iterator);
+    return { items, bookmark: items.length < pageSize ? '' : metadata.bookmark };
+  }
+
+  async history<S extends z.ZodType>(schema: S, key: string): Promise<HistoryEntry<z.output<S>>[]> {
+    const iterator = await this.#stub.getHistoryForKey(key);
+    const entries: HistoryEntry<z.output<S>>[] = [];
+    try {
+      for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+        const m = r.value;
+        const millis = Number(m.timestamp.seconds) * 1000 + Math.floor(m.timestamp.nanos / 1_000_000);
+        entries.push({
+          txId: m.txId,
+          timestamp: new Date(millis).toISOString(),
+          isDelete: m.isDelete,
+          value: m.isDelete || m.value.length === 0 ? undefined : decode(schema, m.value, key),
+        });
+      }
+    } finally {
+      await iterator.close();
+    }
+    return entries;
+  }
+
+  async getPrivate<S extends z.ZodType>(schema: S, collection: string, key: string): Promise<z.output<S> | undefined> {
+    const bytes = await this.#stub.getPrivateData(collection, key);
+    return bytes.length > 0 ? decode(schema, bytes, key) : undefined;
+  }
+
+  async putPrivate(collection: string, key: string, value: unknown): Promise<void> {
+    await this.#stub.putPrivateData(collection, key, toBytes(value));
+  }
+
+  /** Hex SHA-256 of a private value as the public ledger records it; works on non-member peers. */
+  async privateHash(collection: string, key: string): Promise<string | undefined> {
+    const bytes = await this.#stub.getPrivateDataHash(collection, key);
+    return bytes.length > 0 ? Buffer.from(bytes).toString('hex') : undefined;
+  }
+
+  /** Removes a private value and its history from every peer's private store. */
+  async purgePrivate(collection: string, key: string): Promise<void> {
+    await this.#stub.purgePrivateData(collection, key);
+  }
+
+  /** Only these organisations' endorsements can change the key from now on. */
+  async restrictTo(key: string, ...msps: string[]): Promise<void> {
+    await this.#stub.setStateValidationParameter(key, endorsementPolicy(msps));
+  }
+
+  async restrictPrivateTo(collection: string, key: string, ...msps: string[]): Promise<void> {
+    await this.#stub.setPrivateDataValidationParameter(collection, key, endorsementPolicy(msps));
+  }
+
+  /** Sets the transaction's event; Fabric keeps only the last one set in a transaction. */
+  emit(name: string, payload: Record<string, unknown>): void {
+    this.#stub.setEvent(name, toBytes(payload));
+  }
+
+  transientText(field: string): string {
+    const bytes = this.#stub.getTransient().get(field);
+    if (bytes === undefined || bytes.length === 0) {
+      throw invalidArgument(`transient.${field}`, 'is required in the transient map');
+    }
+    return Buffer.from(bytes).toString('utf8');
+  }
+
+  transientJson<S extends z.ZodType>(schema: S, field: string): z.output<S> {
+    return parseJson(schema, this.transientText(field), `transient.${field}`);
+  }
+}
+
+function endorsementPolicy(msps: string[]): Uint8Array {
+  const policy = new KeyEndorsementPolicy();
+  policy.addOrgs('MEMBER', ...msps);
+  return policy.getPolicy();
+}
+
+function decode<S extends z.ZodType>(schema: S, bytes: Uint8Array, key: string): z.output<S> {
+  return parse(schema, JSON.parse(Buffer.from(bytes).toString('utf8')), `ledger[${printable(key)}]`);
+}
+
+function printable(key: string): string {
+  // Composite keys contain U+0000 separators.
+  return key.split('\u0000').filter(Boolean).join('/');
+}
+
+async function collect<S extends z.ZodType>(
+  schema: S,
+  iterator: Iterators.StateQueryIterator,
+): Promise<z.output<S>[]> {
+  const items: z.output<S>[] = [];
+  try {
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      items.push(decode(schema, r.value.value, r.value.key));
+    }
+  } finally {
+    await iterator.close();
+  }
+  return items;
+}

@@ -1,0 +1,39 @@
+/**
+ * Every name the chaincode writes or reads by string: private data collections, transient
+ * fields and MSP IDs. Object types live beside their state types; event names in events.ts.
+ */
+
+export const Msp = {
+  ProviderA: 'ProviderAMSP',
+  ProviderB: 'ProviderBMSP',
+  Insurer: 'InsurerMSP',
+  Board: 'BoardMSP',
+} as const;
+
+export const PROVIDER_MSPS: readonly string[] = [Msp.ProviderA, Msp.ProviderB];
+
+/** Private data collections, as defined in network/collections.json. */
+export const Collection = {
+  /** Demographics and clinical records, shared by the provider organisations. */
+  Clinical: 'clinical',
+  /** Plan membership (member numbers, coverage), shared by the providers and the insurer. */
+  Membership: 'membership',
+} as const;
+
+/** Claim contents live in a collection shared by one provider and the insurer. */
+export function claimsCollection(providerMsp: string): string {
+  return `claims${providerMsp.replace(/MSP$/, '')}`;
+}
+
+/** The implicit collection every organisation has for itself. */
+export function implicitCollection(mspId: string): string {
+  return `_implicit_org_${mspId}`;
+}
+
+/** Fields of the transient map. PHI reaches the chaincode only through these. */
+export const Transient = {
+  /** JSON of the private payload of the transaction (demographics, a FHIR resource, a claim). */
+  Payload: 'payload',
+  /** Random salt chosen by the client, at least 16 bytes, hex; hashes of PHI are salted with it. */
+  Salt: 'salt',
+} as const;

@@ -1,0 +1,45 @@
+/**
+ * Validation of everything that comes from outside the contract (arguments, transient data,
+ * ledger bytes): one zod schema both checks and types it, and a failure names the field.
+ */
+import { z } from 'zod';
+import { invalidArgument } from './errors';
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) {
+    return result.data;
+  }
+  const issue = result.error.issues[0];
+  const path = issue && issue.path.length > 0 ? `${what}.${issue.path.join('.')}` : what;
+  throw invalidArgument(path, issue?.message ?? 'is invalid');
+}
+
+/** Parses a JSON text, then validates it. */
+export function parseJson<S extends z.ZodType>(schema: S, text: string, what: string): z.output<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidArgument(what, 'is not valid JSON');
+  }
+  return parse(schema, value, what);
+}
+
+/** Common field shapes. */
+export const Id = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may contain only letters, digits, . _ : -');
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
+
+/** An instant, ISO 8601 with a time zone. */
+export const IsoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+export const NonEmptyText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
