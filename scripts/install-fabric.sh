@@ -76,14 +76,14 @@ copy_sampleconfig() {
 }
 
 print_versions() {
-  local tool
-  for tool in "${FABRIC_TOOLS[@]}"; do
-    [[ $tool == osnadmin ]] && continue # osnadmin has no version command
-    printf '%-18s %s\n' "$tool" "$("$FABRIC_BIN/$tool" version 2>&1 | grep -m1 -i 'version:' | sed 's/^ *//')"
-  done
-  printf '%-18s %s\n' osnadmin "built from fabric $FABRIC_VERSION"
-  for tool in "${CA_TOOLS[@]}"; do
-    printf '%-18s %s\n' "$tool" "$("$FABRIC_BIN/$tool" version 2>&1 | grep -m1 -i 'version:' | sed 's/^ *//')"
+  local tool flag
+  for tool in "${FABRIC_TOOLS[@]}" "${CA_TOOLS[@]}"; do
+    case $tool in
+      osnadmin) printf '%-18s %s\n' "$tool" "built from fabric $FABRIC_VERSION (it has no version command)"; continue ;;
+      configtxgen) flag=-version ;;
+      *) flag=version ;;
+    esac
+    printf '%-18s %s\n' "$tool" "$("$FABRIC_BIN/$tool" "$flag" 2>&1 | grep -m1 'Version:' | sed 's/^ *//')"
   done
 }
 

@@ -1,0 +1,193 @@
+/**
+ * The steps after adjudication: an adjudicator decides a pended claim, the provider appeals
+ * a denial once, the insurer decides the appeal, the insurer records payment and so closes
+ * the claim. Each step checks the status table first; results stay private, the public
+ * record only changes status and time.
+ */
+import type { HealthContext } from '../shared/context';
+import { failedPrecondition, invalidArgument } from '../shared/errors';
+import { EventName } from '../shared/events';
+import { Transient } from '../shared/names';
+import { Role } from '../shared/roles';
+import { parse, parseJson } from '../shared/schema';
+import { requireClaimInsurer, requireClaimProvider } from './access';
+import type { ClaimContents, PublicClaim } from './claim';
+import {
+  indexLines,
+  lineIndexEntry,
+  loadContents,
+  loadPublicClaim,
+  loadRecord,
+  savePublicClaim,
+  saveRecord,
+} from './claim-store';
+import { txDate } from './dates';
+import { applyDecision, type Decision, type DecisionKind, DecisionSchema } from './decisions';
+import { loadAccumulators, saveAccumulators } from './member-store';
+import { NO_ACCUMULATION, sameAccumulators } from './membership';
+import { planVersion } from './plan-store';
+import { AppealNoteSchema, type ClaimRecord, PaymentSchema } from './record';
+import { AppealReasonSchema } from './reasons';
+import { ClaimAction, ClaimStatus, requireAction, requireTransition } from './status';
+
+type Step = { claimId: string; status: ClaimStatus };
+
+export async function decidePendedClaim(
+  ctx: HealthContext,
+  claimId: string,
+  decisionJson: string,
+): Promise<Step> {
+  const claim = await loadPublicClaim(ctx.ledger, claimId);
+  requireClaimInsurer(ctx.caller, claim, Role.Adjudicator);
+  requireAction(claim.status, ClaimAction.Decide);
+  const decision = parseJson(DecisionSchema, decisionJson, 'decision');
+  return decide(ctx, claim, 'review', decision);
+}
+
+export async function decideAppeal(
+  ctx: HealthContext,
+  claimId: string,
+  decisionJson: string,
+): Promise<Step> {
+  const claim = await loadPublicClaim(ctx.ledger, claimId);
+  requireClaimInsurer(ctx.caller, claim, Role.Adjudicator);
+  requireAction(claim.status, ClaimAction.DecideAppeal);
+  const decision = parseJson(DecisionSchema, decisionJson, 'decision');
+  return decide(ctx, claim, 'appeal', decision);
+}
+
+/** The reason is a code (the argument is public); a free-text note may come privately in
+ * transient.payload as { note }. */
+export async function appealClaim(
+  ctx: HealthContext,
+  claimId: string,
+  reason: string,
+): Promise<Step> {
+  const claim = await loadPublicClaim(ctx.ledger, claimId);
+  requireClaimProvider(ctx.caller, claim);
+  requireAction(claim.status, ClaimAction.Appeal);
+  const appealReason = parse(AppealReasonSchema, reason, 'reason');
+  const hasNote = ctx.stub.getTransient().has(Transient.Payload);
+  const note = hasNote
+    ? ctx.ledger.transientJson(AppealNoteSchema, Transient.Payload).note
+    : undefined;
+  const record = await loadRecord(ctx.ledger, claim);
+  const appeal = { reason: appealReason, note, by: actor(ctx) };
+  return advance(
+    ctx,
+    claim,
+    { ...record, appeal },
+    ClaimAction.Appeal,
+    ClaimStatus.Appealed,
+    EventName.ClaimAppealed,
+  );
+}
+
+/** The payment must be the adjudicated paid total: the provider and the insurer then agree
+ * on what was owed and what was paid. A claim with nothing to pay closes with 0. */
+export async function recordPayment(
+  ctx: HealthContext,
+  claimId: string,
+  paymentJson: string,
+): Promise<Step> {
+  const claim = await loadPublicClaim(ctx.ledger, claimId);
+  requireClaimInsurer(ctx.caller, claim, Role.Adjudicator, Role.Admin);
+  requireAction(claim.status, ClaimAction.Pay);
+  const payment = parseJson(PaymentSchema, paymentJson, 'payment');
+  const record = await loadRecord(ctx.ledger, claim);
+  const owed = record.result.totals.paidCents;
+  if (payment.amountCents !== owed) {
+    throw failedPrecondition(
+      `amountCents ${payment.amountCents} is not the adjudicated paid total ${owed}`,
+    );
+  }
+  if (payment.paidOn > txDate(ctx.ledger)) {
+    throw invalidArgument('payment.paidOn', 'must not be after the day it is recorded');
+  }
+  const paid = { ...record, payment: { ...payment, by: actor(ctx) } };
+  return advance(ctx, claim, paid, ClaimAction.Pay, ClaimStatus.Paid, EventName.ClaimPaid);
+}
+
+async function decide(
+  ctx: HealthContext,
+  claim: PublicClaim,
+  kind: DecisionKind,
+  decision: Decision,
+): Promise<Step> {
+  const record = await loadRecord(ctx.ledger, claim);
+  const { contents } = await loadContents(ctx.ledger, claim);
+  const plan =
+    record.planId === undefined || record.planVersion === undefined
+      ? undefined
+      : await planVersion(ctx.ledger, record.planId, record.planVersion);
+  const before =
+    plan === undefined
+      ? NO_ACCUMULATION
+      : await loadAccumulators(ctx.ledger, record.patientId, plan.planId, record.planYear);
+  await refuseDuplicateApprovals(ctx, contents, record, decision);
+  const result = applyDecision(kind, record.result, decision, plan, before);
+  const action = kind === 'review' ? ClaimAction.Decide : ClaimAction.DecideAppeal;
+  requireTransition(claim.status, action, result.status);
+
+  if (plan !== undefined && !sameAccumulators(before, result.accumulators)) {
+    const where = {
+      patientId: record.patientId,
+      planId: plan.planId,
+      year: record.planYear,
+      insurerMsp: plan.insurerMsp,
+    };
+    await saveAccumulators(ctx.ledger, where, result.accumulators);
+  }
+  const decided = new Set(decision.lines.map((d) => d.line));
+  await indexLines(
+    ctx.ledger,
+    contents,
+    claim.insurerMsp,
+    result.lines.filter((l) => decided.has(l.line)),
+  );
+  const next = {
+    ...record,
+    result,
+    decisions: [...record.decisions, { kind, decision, by: actor(ctx) }],
+  };
+  return advance(ctx, claim, next, action, result.status, EventName.ClaimAdjudicated);
+}
+
+/** Approving a line that another claim already has active for the same service would pay it
+ * twice (this happens when a denied line was resubmitted and is then won on appeal). */
+async function refuseDuplicateApprovals(
+  ctx: HealthContext,
+  contents: ClaimContents,
+  record: ClaimRecord,
+  decision: Decision,
+): Promise<void> {
+  for (const d of decision.lines) {
+    const line = record.result.lines.find((l) => l.line === d.line);
+    if (d.decision !== 'approve' || line === undefined) continue;
+    const entry = await lineIndexEntry(ctx.ledger, contents, line.code);
+    if (entry?.active === true && (entry.claimId !== contents.claimId || entry.line !== d.line)) {
+      throw failedPrecondition(
+        `line ${d.line} duplicates line ${entry.line} of claim ${entry.claimId}; it cannot be approved`,
+      );
+    }
+  }
+}
+
+async function advance(
+  ctx: HealthContext,
+  claim: PublicClaim,
+  record: ClaimRecord,
+  action: ClaimAction,
+  status: ClaimStatus,
+  event: string,
+): Promise<Step> {
+  requireTransition(claim.status, action, status);
+  await saveRecord(ctx.ledger, claim, record);
+  await savePublicClaim(ctx.ledger, { ...claim, status, updatedAt: ctx.ledger.txTime() });
+  ctx.ledger.emit(event, { claimId: claim.claimId, status });
+  return { claimId: claim.claimId, status };
+}
+
+function actor(ctx: HealthContext): { mspId: string; id: string; at: string } {
+  return { mspId: ctx.caller.mspId, id: ctx.caller.id, at: ctx.ledger.txTime() };
+}

@@ -1,0 +1,72 @@
+/**
+ * What other contracts ask of consent, inside their own transactions: "may this reader see
+ * this now?", "write the access trail entry for this read", "is there a fresh entry of this
+ * reader for this record?". Data rule 6: every read of PHI leaves an entry first, and PHI is
+ * returned only to a reader with a fresh entry for that record.
+ */
+import type { HealthContext } from '../shared/context';
+import { parse } from '../shared/schema';
+import { type AccessDecision, type AccessRequest, decideAccess } from './decision';
+import {
+  type AccessEntry,
+  AccessEntrySchema,
+  accessKey,
+  ConsentSchema,
+  EmergencyAccessSchema,
+  lastAccessKey,
+  ObjectType,
+} from './state';
+
+/** How long an access entry stays fresh for a read. */
+export const ACCESS_FRESH_MINUTES = 15;
+
+export async function mayAccess(
+  ctx: HealthContext,
+  request: AccessRequest,
+): Promise<AccessDecision> {
+  const consents = await ctx.ledger.list(ConsentSchema, ObjectType.Consent, request.patientId);
+  const practitionerId = request.reader.practitionerId;
+  // Emergency accesses are keyed by practitioner, so only the reader's own are loaded.
+  const emergencies =
+    practitionerId === undefined
+      ? []
+      : await ctx.ledger.list(
+          EmergencyAccessSchema,
+          ObjectType.Emergency,
+          request.patientId,
+          practitionerId,
+        );
+  return decideAccess(consents, emergencies, request);
+}
+
+/** Writes the trail entry (newest-first per patient) and the reader's latest entry per record. */
+export async function recordAccess(
+  ctx: HealthContext,
+  entry: Omit<AccessEntry, 'accessId' | 'at'>,
+): Promise<AccessEntry> {
+  const full = parse(
+    AccessEntrySchema,
+    { ...entry, accessId: ctx.ledger.txId(), at: ctx.ledger.txTime() },
+    'accessEntry',
+  );
+  await ctx.ledger.put(accessKey(ctx.ledger, full), full);
+  await ctx.ledger.put(lastAccessKey(ctx.ledger, full.recordId, full.readerId), full);
+  return full;
+}
+
+export async function latestAccess(
+  ctx: HealthContext,
+  recordId: string,
+  readerId: string,
+): Promise<AccessEntry | undefined> {
+  return ctx.ledger.get(AccessEntrySchema, lastAccessKey(ctx.ledger, recordId, readerId));
+}
+
+/**
+ * Whether an entry still lets its reader read at `at`: written no later than `at` and less
+ * than ACCESS_FRESH_MINUTES before it. A pure helper for the records contract.
+ */
+export function isFresh(entry: AccessEntry, at: string): boolean {
+  const age = Date.parse(at) - Date.parse(entry.at);
+  return age >= 0 && age < ACCESS_FRESH_MINUTES * 60_000;
+}

@@ -1,0 +1,154 @@
+/** What other contracts call: the verdict over a practitioner's licences, and the guard. */
+import assert from 'node:assert/strict';
+import {
+  credentialVerdictFor,
+  requireActiveCredential,
+} from '../../../chaincode/src/credentials/enforce';
+import { Msp } from '../../../chaincode/src/shared/names';
+import { Role } from '../../../chaincode/src/shared/roles';
+import { contextFor, errorCodeOf, FakeStub } from '../../support/fake-stub';
+import { contract, issueLicence, officer } from './fixtures';
+
+/** A physician of ProviderA: the kind of caller whose transaction runs the check. */
+const physician = (stub: FakeStub) =>
+  contextFor(stub, { mspId: Msp.ProviderA, role: Role.Physician, practitionerId: 'prac-001' });
+
+async function practitionerWithTwoLicences(): Promise<FakeStub> {
+  const stub = new FakeStub();
+  await issueLicence(stub, {
+    licenceNumber: 'MD-1',
+    validFrom: '2026-01-01',
+    validTo: '2026-12-31',
+  });
+  await issueLicence(stub, {
+    licenceNumber: 'RN-1',
+    licenceType: 'nurse',
+    validFrom: '2020-01-01',
+    validTo: '2025-12-31',
+  });
+  stub.nextTx({ at: '2026-06-01T12:00:00Z' });
+  return stub;
+}
+
+describe('credentialVerdictFor', () => {
+  it('answers VALID for a type the practitioner holds on a day inside its window', async () => {
+    const stub = await practitionerWithTwoLicences();
+    const verdict = await credentialVerdictFor(
+      physician(stub),
+      'prac-001',
+      ['physician'],
+      '2026-12-31',
+    );
+    assert.deepEqual(verdict, { valid: true, reason: 'VALID' });
+  });
+
+  it('answers from the fitting licence when another type is held too', async () => {
+    const stub = await practitionerWithTwoLicences();
+    const verdict = await credentialVerdictFor(
+      physician(stub),
+      'prac-001',
+      ['nurse'],
+      '2026-06-01',
+    );
+    assert.deepEqual(verdict, { valid: false, reason: 'EXPIRED' });
+  });
+
+  it('answers WRONG_TYPE when no licence is of a fitting type', async () => {
+    const stub = await practitionerWithTwoLicences();
+    const verdict = await credentialVerdictFor(
+      physician(stub),
+      'prac-001',
+      ['dentist', 'midwife'],
+      '2026-06-01',
+    );
+    assert.deepEqual(verdict, { valid: false, reason: 'WRONG_TYPE' });
+  });
+
+  it('answers UNKNOWN for a practitioner without licences', async () => {
+    const stub = await practitionerWithTwoLicences();
+    const verdict = await credentialVerdictFor(
+      physician(stub),
+      'prac-404',
+      ['physician'],
+      '2026-06-01',
+    );
+    assert.deepEqual(verdict, { valid: false, reason: 'UNKNOWN' });
+  });
+
+  it('answers INVALID_ARGUMENT for a date that is not YYYY-MM-DD', async () => {
+    const stub = await practitionerWithTwoLicences();
+    assert.equal(
+      await errorCodeOf(
+        credentialVerdictFor(physician(stub), 'prac-001', ['physician'], '1 June 2026'),
+      ),
+      'INVALID_ARGUMENT',
+    );
+  });
+});
+
+describe('requireActiveCredential', () => {
+  it("passes on the transaction's day when an active licence of the type covers it", async () => {
+    const stub = await practitionerWithTwoLicences();
+    await requireActiveCredential(physician(stub), 'prac-001', ['physician']);
+    await requireActiveCredential(
+      physician(stub),
+      'prac-001',
+      ['nurse', 'physician'],
+      '2026-01-01',
+    );
+  });
+
+  it('fails with CREDENTIAL_INVALID naming the practitioner, types, day and reason', async () => {
+    const stub = await practitionerWithTwoLicences();
+    await assert.rejects(
+      requireActiveCredential(physician(stub), 'prac-001', ['physician'], '2027-01-01'),
+      (err: Error) => {
+        assert.equal(
+          err.message,
+          'CREDENTIAL_INVALID: practitioner prac-001 has no active physician licence on 2027-01-01: EXPIRED',
+        );
+        return true;
+      },
+    );
+  });
+
+  it("defaults to the transaction's day (UTC)", async () => {
+    const stub = await practitionerWithTwoLicences();
+    stub.nextTx({ at: '2027-01-01T00:00:00Z' });
+    await assert.rejects(
+      requireActiveCredential(physician(stub), 'prac-001', ['physician']),
+      /CREDENTIAL_INVALID: practitioner prac-001 has no active physician licence on 2027-01-01: EXPIRED/,
+    );
+  });
+
+  it('takes effect in the first transaction after a suspension, and lifts with the reinstatement', async () => {
+    const stub = await practitionerWithTwoLicences();
+    await contract.suspendCredential(officer(stub), 'MD-1', 'pending hearing');
+    stub.nextTx({ at: '2026-06-01T12:00:01Z' });
+    await assert.rejects(
+      requireActiveCredential(physician(stub), 'prac-001', ['physician']),
+      /CREDENTIAL_INVALID: .* on 2026-06-01: SUSPENDED/,
+    );
+    await contract.reinstateCredential(officer(stub), 'MD-1');
+    stub.nextTx({ at: '2026-06-01T12:00:02Z' });
+    await requireActiveCredential(physician(stub), 'prac-001', ['physician']);
+  });
+
+  it('fails with CREDENTIAL_INVALID (REVOKED) once the licence is revoked', async () => {
+    const stub = await practitionerWithTwoLicences();
+    await contract.revokeCredential(officer(stub), 'MD-1', 'struck off');
+    stub.nextTx({ at: '2026-06-02T00:00:00Z' });
+    await assert.rejects(
+      requireActiveCredential(physician(stub), 'prac-001', ['physician', 'nurse']),
+      /CREDENTIAL_INVALID: practitioner prac-001 has no active physician or nurse licence on 2026-06-02: REVOKED/,
+    );
+  });
+
+  it('fails with CREDENTIAL_INVALID (UNKNOWN) for a practitioner without licences', async () => {
+    const stub = await practitionerWithTwoLicences();
+    assert.equal(
+      await errorCodeOf(requireActiveCredential(physician(stub), 'prac-404', ['physician'])),
+      'CREDENTIAL_INVALID',
+    );
+  });
+});

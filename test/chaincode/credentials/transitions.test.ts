@@ -1,0 +1,55 @@
+/** The pure transitions: what each one keeps, sets and clears. */
+import assert from 'node:assert/strict';
+import {
+  type Actor,
+  reinstate,
+  renew,
+  revoke,
+  suspend,
+} from '../../../chaincode/src/credentials/transitions';
+import { credential } from './fixtures';
+
+const actor: Actor = { id: 'officer-9', mspId: 'BoardMSP', at: '2026-07-01T00:00:00.000Z' };
+
+describe('credential transitions', () => {
+  it('a reason does not linger on the next version', () => {
+    const s = suspend(credential(), 'audit', actor);
+    const r = reinstate(s, actor);
+    assert.deepEqual([s.lastReason, r.lastReason, r.statusReason], ['audit', undefined, undefined]);
+  });
+
+  it('renewing keeps the practitioner, type, issuer and issue time', () => {
+    const before = credential();
+    const after = renew(before, { validFrom: '2028-01-01', validTo: '2029-01-01' }, actor);
+    assert.deepEqual(
+      [after.practitionerId, after.licenceType, after.issuingBoard, after.issuedAt],
+      [before.practitionerId, before.licenceType, before.issuingBoard, before.issuedAt],
+    );
+    assert.deepEqual([after.updatedAt, after.lastActor], [actor.at, 'officer-9']);
+  });
+
+  it('revoking a suspended licence replaces the suspension reason', () => {
+    const r = revoke(suspend(credential(), 'audit', actor), 'fraud', actor);
+    assert.deepEqual([r.status, r.statusReason], ['revoked', 'fraud']);
+  });
+
+  it('refuses with FAILED_PRECONDITION, naming the licence, what the status forbids', () => {
+    const revoked = revoke(credential(), 'fraud', actor);
+    assert.throws(
+      () => renew(revoked, { validFrom: '2028-01-01', validTo: '2029-01-01' }, actor),
+      /FAILED_PRECONDITION: licence MD-12345 is revoked/,
+    );
+    assert.throws(
+      () => suspend(suspend(credential(), 'a', actor), 'b', actor),
+      /FAILED_PRECONDITION: licence MD-12345 is already suspended/,
+    );
+    assert.throws(
+      () => reinstate(credential(), actor),
+      /FAILED_PRECONDITION: licence MD-12345 is not suspended/,
+    );
+    assert.throws(
+      () => revoke(revoked, 'again', actor),
+      /FAILED_PRECONDITION: licence MD-12345 is already revoked/,
+    );
+  });
+});

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { RecordsObject, versionAttr } from '../../../chaincode/src/records/keys';
+import { saltedHash, sha256Hex } from '../../../chaincode/src/shared/hash';
+import { Collection, implicitCollection, Msp } from '../../../chaincode/src/shared/names';
+import { errorCodeOf, type FakeStub, type IdentityOptions } from '../../support/fake-stub';
+import {
+  add,
+  type Added,
+  as,
+  OTHER_PATIENT_ID,
+  PATIENT_ID,
+  records,
+  register,
+  T0,
+  Who,
+  world,
+} from './fixtures';
+import { condition, DEMOGRAPHICS, observation, OTHER_SALT, SALT } from './samples';
+
+async function erase(
+  stub: FakeStub,
+  who: IdentityOptions = Who.registrarA,
+  patientId = PATIENT_ID,
+) {
+  stub.nextTx({ at: '2026-03-05T10:00:00Z' });
+  return JSON.parse(await records.erasePatient(as(stub, who), patientId)) as Record<
+    string,
+    unknown
+  >;
+}
+
+function publicJson(
+  stub: FakeStub,
+  objectType: string,
+  ...attrs: string[]
+): Record<string, unknown> {
+  const bytes = stub.state.get(stub.createCompositeKey(objectType, attrs));
+  assert.ok(bytes, `no public ${objectType}`);
+  return JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
+}
+
+function privateHas(
+  stub: FakeStub,
+  collection: string,
+  objectType: string,
+  ...attrs: string[]
+): boolean {
+  return stub.privateData.get(collection)?.has(stub.createCompositeKey(objectType, attrs)) ?? false;
+}
+
+const mrnAttr = sha256Hex(DEMOGRAPHICS.mrn);
+
+describe('records.erasePatient', () => {
+  let stub: FakeStub;
+  let obs: Added;
+  let cond: Added;
+  beforeEach(async () => {
+    stub = await world();
+    obs = await add(stub, observation());
+    await add(stub, observation({ valueQuantity: { value: 128 } }), {
+      replaces: obs.recordId,
+      salt: OTHER_SALT,
+    });
+    cond = await add(stub, condition(), { who: Who.physicianB });
+  });
+
+  describe("by the registering provider's registrar", () => {
+    it('answers with the pseudonym, the time and how many records became tombstones', async () => {
+      assert.deepEqual(await erase(stub), {
+        patientId: PATIENT_ID,
+        erasedAt: '2026-03-05T10:00:00.000Z',
+        records: 2,
+      });
+    });
+
+    it('purges the demographics and the MRN index entry', async () => {
+      await erase(stub);
+      assert.equal(
+        privateHas(stub, Collection.Clinical, RecordsObject.Demographics, PATIENT_ID),
+        false,
+      );
+      assert.equal(
+        privateHas(stub, implicitCollection(Msp.ProviderA), RecordsObject.Mrn, mrnAttr),
+        false,
+      );
+      const purged = stub.purged.map((p) => p.collection);
+      assert.ok(purged.includes(implicitCollection(Msp.ProviderA)));
+    });
+
+    it('purges the content of every version of every record', async () => {
+      await erase(stub);
+      for (const [recordId, version] of [
+        [obs.recordId, 1],
+        [obs.recordId, 2],
+        [cond.recordId, 1],
+      ] as const) {
+        assert.equal(
+          privateHas(
+            stub,
+            Collection.Clinical,
+            RecordsObject.RecordContent,
+            recordId,
+            versionAttr(version),
+          ),
+          false,
+        );
+      }
+      assert.equal(stub.privateData.get(Collection.Clinical)?.size, 0);
+    });
+
+    it('leaves tombstones: the patient erased with its hash kept', async () => {
+      await erase(stub);
+      assert.deepEqual(publicJson(stub, RecordsObject.Patient, PATIENT_ID), {
+        patientId: PATIENT_ID,
+        registeredBy: Msp.ProviderA,
+        hash: saltedHash(SALT, DEMOGRAPHICS),
+        status: 'erased',
+        registeredAt: '2026-03-01T12:00:00.000Z',
+        erasedAt: '2026-03-05T10:00:00.000Z',
+      });
+    });
+
+    it('leaves tombstones: each record and each version erased with its hash kept', async () => {
+      await erase(stub);
+      const latest = publicJson(stub, RecordsObject.Record, PATIENT_ID, obs.recordId);
+      assert.equal(latest.status, 'erased');
+      assert.equal(latest.erasedAt, '2026-03-05T10:00:00.000Z');
+      assert.equal(latest.version, 2);
+      const v1 = publicJson(stub, RecordsObject.RecordVersion, obs.recordId, versionAttr(1));
+      assert.equal(v1.status, 'erased');
+      assert.equal(v1.hash, obs.hash);
+      assert.equal(
+        publicJson(stub, RecordsObject.Record, PATIENT_ID, cond.recordId).status,
+        'erased',
+      );
+    });
+
+    it('announces PatientErased with the pseudonym only', async () => {
+      await erase(stub);
+      assert.deepEqual(stub.lastEvent(), {
+        name: 'PatientErased',
+        payload: { patientId: PATIENT_ID },
+      });
+    });
+
+    it('lets the provider register the same person again, under a new pseudonym', async () => {
+      await erase(stub);
+      const again = await register(stub, { patientId: OTHER_PATIENT_ID, salt: OTHER_SALT });
+      assert.equal(again.patientId, OTHER_PATIENT_ID);
+    });
+  });
+
+  describe("by another provider's registrar", () => {
+    it("purges the clinical data but cannot reach the registering provider's MRN index", async () => {
+      await erase(stub, Who.registrarB);
+      assert.equal(stub.privateData.get(Collection.Clinical)?.size, 0);
+      assert.equal(
+        privateHas(stub, implicitCollection(Msp.ProviderA), RecordsObject.Mrn, mrnAttr),
+        true,
+      );
+      assert.equal(publicJson(stub, RecordsObject.Patient, PATIENT_ID).status, 'erased');
+    });
+  });
+
+  describe('refuses', () => {
+    it('a patient already erased (ERASED)', async () => {
+      await erase(stub);
+      assert.equal(await errorCodeOf(erase(stub)), 'ERASED');
+    });
+
+    it('an unknown patient (NOT_FOUND)', async () => {
+      assert.equal(await errorCodeOf(erase(stub, Who.registrarA, OTHER_PATIENT_ID)), 'NOT_FOUND');
+    });
+
+    it('a patient ID of the wrong form (INVALID_ARGUMENT)', async () => {
+      assert.equal(
+        await errorCodeOf(erase(stub, Who.registrarA, 'Amelia Hartwell')),
+        'INVALID_ARGUMENT',
+      );
+    });
+
+    for (const who of [Who.patient, Who.physicianA, Who.adminB, Who.adjudicator]) {
+      it(`role ${who.role} (FORBIDDEN)`, async () => {
+        assert.equal(await errorCodeOf(erase(stub, who)), 'FORBIDDEN');
+      });
+    }
+
+    it('a registrar outside the providers (FORBIDDEN)', async () => {
+      assert.equal(
+        await errorCodeOf(erase(stub, { ...Who.registrarA, mspId: Msp.Insurer })),
+        'FORBIDDEN',
+      );
+    });
+  });
+});
+
+describe('records.erasureEndorsers', () => {
+  async function endorsers(
+    stub: FakeStub,
+    who: IdentityOptions = Who.registrarB,
+  ): Promise<string[]> {
+    stub.nextTx({ at: T0 });
+    return JSON.parse(await records.erasureEndorsers(as(stub, who), PATIENT_ID)) as string[];
+  }
+
+  it('names the registering provider alone when it wrote every record', async () => {
+    const stub = await world();
+    await add(stub, observation());
+    assert.deepEqual(await endorsers(stub), [Msp.ProviderA]);
+  });
+
+  it('adds every other author organisation', async () => {
+    const stub = await world();
+    await add(stub, observation());
+    await add(stub, condition(), { who: Who.physicianB });
+    assert.deepEqual(await endorsers(stub), [Msp.ProviderA, Msp.ProviderB]);
+  });
+
+  it('is for registrars only (FORBIDDEN)', async () => {
+    const stub = await world();
+    assert.equal(await errorCodeOf(endorsers(stub, Who.physicianA)), 'FORBIDDEN');
+  });
+});
