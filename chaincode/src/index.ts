@@ -1,5 +1,6 @@
 /** The healthledger chaincode: one contract per domain. */
 import { ConsentContract } from './consent/contract';
 import { CredentialsContract } from './credentials/contract';
+import { RecordsContract } from './records/contract';
 
-export const contracts = [ConsentContract, CredentialsContract];
+export const contracts = [RecordsContract, ConsentContract, CredentialsContract];

@@ -6,6 +6,8 @@
  */
 import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { z } from 'zod';
+import { requireActiveCredential } from '../credentials/enforce';
+import { LicenceType } from '../credentials/state';
 import { HealthContext } from '../shared/context';
 import { conflict, invalidArgument, notFound } from '../shared/errors';
 import { EventName } from '../shared/events';
@@ -131,8 +133,8 @@ export class ConsentContract extends Contract {
     const practitionerId = requirePractitionerId(ctx.caller);
     const id = parse(Id, patientId, 'patientId');
     const text = parse(EmergencyReasonSchema, reason, 'reason');
-    // CREDENTIAL CHECK HOOK: the active-licence check (credentials module) goes on this line,
-    // before anything is read or written, so a revoked physician cannot break the glass.
+    // Before anything is read or written, so a suspended or revoked physician cannot break the glass.
+    await requireActiveCredential(ctx, practitionerId, [LicenceType.Physician]);
     if (!(await ctx.ledger.exists(ctx.ledger.key(ObjectType.Patient, id)))) {
       throw notFound(`patient ${id}`);
     }

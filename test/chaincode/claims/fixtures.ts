@@ -3,7 +3,7 @@
  * input, callers, and helpers that put credentials and consents on the fake ledger in the
  * shapes the credentials and consent modules read.
  */
-import type { ChaincodeStub } from 'fabric-shim';
+import { type ChaincodeStub, KeyEndorsementPolicy } from 'fabric-shim';
 import type { AdjudicationInput } from '../../../chaincode/src/claims/adjudicate';
 import type { ClaimPayload } from '../../../chaincode/src/claims/claim';
 import { ClaimsContract } from '../../../chaincode/src/claims/contract';
@@ -237,4 +237,28 @@ export interface ClaimView {
     payment?: { amountCents: number; reference: string };
     decisions: unknown[];
   };
+}
+
+/** The organisations whose endorsement a key's key-level policy requires. */
+export function policyOrgs(stub: FakeStub, key: string): string[] {
+  const policy = stub.validationParameters.get(key);
+  if (policy === undefined) throw new Error(`no key-level policy on ${key.split('\u0000').join('/')}`);
+  return new KeyEndorsementPolicy(policy).listOrgs().sort();
+}
+
+export const publicKey = (stub: FakeStub, objectType: string, ...attrs: string[]) =>
+  stub.createCompositeKey(objectType, attrs);
+
+export const privateKey = (stub: FakeStub, collection: string, objectType: string, ...attrs: string[]) =>
+  `${collection}/${stub.createCompositeKey(objectType, attrs)}`;
+
+/** A private value as stored, parsed. */
+export function privateValue(stub: FakeStub, collection: string, objectType: string, ...attrs: string[]): unknown {
+  const bytes = stub.privateData.get(collection)?.get(stub.createCompositeKey(objectType, attrs));
+  return bytes === undefined ? undefined : JSON.parse(Buffer.from(bytes).toString('utf8'));
+}
+
+export function publicValue(stub: FakeStub, objectType: string, ...attrs: string[]): unknown {
+  const bytes = stub.state.get(stub.createCompositeKey(objectType, attrs));
+  return bytes === undefined ? undefined : JSON.parse(Buffer.from(bytes).toString('utf8'));
 }

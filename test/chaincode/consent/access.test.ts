@@ -21,8 +21,7 @@ import {
   PATIENT,
   registerPatient,
   request,
-  T0,
-} from './fixtures';
+  T0, licenseDoctors } from './fixtures';
 
 function readBy(
   ctx: ReturnType<typeof asPhysician>,
@@ -45,6 +44,7 @@ describe('mayAccess', () => {
   beforeEach(async () => {
     stub = new FakeStub();
     registerPatient(stub);
+    await licenseDoctors(stub);
     stub.nextTx();
     await contract.grantConsent(
       asPatient(stub),

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import type { ChaincodeStub } from 'fabric-shim';
+import { loadCredential, updateCredential } from '../../../chaincode/src/credentials/store';
+import { Ledger } from '../../../chaincode/src/shared/ledger';
 import { mayAccess } from '../../../chaincode/src/consent/access';
 import { EMERGENCY_WINDOW_MINUTES } from '../../../chaincode/src/consent/state';
 import { Msp } from '../../../chaincode/src/shared/names';
@@ -15,16 +18,16 @@ import {
   PATIENT,
   registerPatient,
   request,
-  T0,
-} from './fixtures';
+  T0, licenseDoctors } from './fixtures';
 
 const REASON = 'unconscious on arrival, no consent on file';
 
 describe('ConsentContract.declareEmergencyAccess', () => {
   let stub: FakeStub;
-  beforeEach(() => {
+  beforeEach(async () => {
     stub = new FakeStub();
     registerPatient(stub);
+    await licenseDoctors(stub);
     stub.nextTx();
   });
 
@@ -174,6 +177,7 @@ describe('ConsentContract.listEmergencyAccesses', () => {
   beforeEach(async () => {
     stub = new FakeStub();
     registerPatient(stub);
+    await licenseDoctors(stub);
     registerPatient(stub, OTHER_PATIENT);
     stub.nextTx();
     await contract.declareEmergencyAccess(asPhysician(stub), PATIENT, REASON);
@@ -210,5 +214,24 @@ describe('ConsentContract.listEmergencyAccesses', () => {
       await errorCodeOf(contract.listEmergencyAccesses(asPatient(stub, OTHER_PATIENT), PATIENT)),
       'FORBIDDEN',
     );
+  });
+});
+
+describe('ConsentContract.declareEmergencyAccess by a physician without an active licence', () => {
+  it('refuses a suspended physician with CREDENTIAL_INVALID and writes nothing', async () => {
+    const stub = new FakeStub();
+    registerPatient(stub);
+    await licenseDoctors(stub);
+    const ledger = new Ledger(stub as unknown as ChaincodeStub);
+    const licence = await loadCredential(ledger, 'MD-0');
+    await updateCredential(ledger, { ...licence, status: 'suspended', statusReason: 'under review' });
+    stub.nextTx();
+    const before = stub.state.size;
+
+    const code = await errorCodeOf(contract.declareEmergencyAccess(asPhysician(stub), PATIENT, REASON));
+
+    assert.equal(code, 'CREDENTIAL_INVALID');
+    assert.equal(stub.state.size, before);
+    assert.notEqual(stub.lastEvent()?.name, 'EmergencyAccess');
   });
 });

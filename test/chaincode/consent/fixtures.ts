@@ -1,4 +1,8 @@
 /** Shared test data for the consent tests: callers, a default consent and request, helpers. */
+import type { ChaincodeStub } from 'fabric-shim';
+import { insertCredential } from '../../../chaincode/src/credentials/store';
+import { Ledger } from '../../../chaincode/src/shared/ledger';
+import { credential } from '../credentials/fixtures';
 import { Msp } from '../../../chaincode/src/shared/names';
 import { Role } from '../../../chaincode/src/shared/roles';
 import { ConsentContract } from '../../../chaincode/src/consent/contract';
@@ -29,6 +33,14 @@ export function asPhysician(
 
 export function asRegistrar(stub: FakeStub, mspId: string = Msp.ProviderA) {
   return contextFor(stub, { mspId, role: Role.Registrar, name: 'front-desk' });
+}
+
+/** Active physician licences for DOCTOR and OTHER_DOCTOR: breaking the glass needs one. */
+export async function licenseDoctors(stub: FakeStub): Promise<void> {
+  const ledger = new Ledger(stub as unknown as ChaincodeStub);
+  for (const [i, practitionerId] of [DOCTOR, OTHER_DOCTOR].entries()) {
+    await insertCredential(ledger, credential({ practitionerId, licenceNumber: `MD-${i}` }));
+  }
 }
 
 /** The records contract stores the public patient under ('patient', patientId). */

@@ -15,8 +15,7 @@ import {
   contract,
   grantRequest,
   PATIENT,
-  registerPatient,
-} from './fixtures';
+  registerPatient, licenseDoctors } from './fixtures';
 
 /** Every stored object of a type, parsed back from the fake world state. */
 function stored(stub: FakeStub, objectType: string): Record<string, unknown>[] {
@@ -62,6 +61,7 @@ describe('consent state', () => {
     beforeEach(async () => {
       stub = new FakeStub();
       registerPatient(stub);
+      await licenseDoctors(stub);
       stub.nextTx();
       const request = grantRequest({
         grantee: { kind: 'practitioner', practitionerId: 'prac-1' },
