@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'build/**', '.fabric/**', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'build/**', '.fabric/**', '**/*.mjs', '**/*.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

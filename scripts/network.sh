@@ -106,8 +106,8 @@ cmd_deploy() {
 cmd_down() {
   local file name
   shopt -s nullglob
-  # Chaincode servers and peers first, orderers next, CAs last.
-  for pattern in 'cc.*' '*.peer*' 'orderer.orderer*' 'ca.*' '*'; do
+  # Gateways, chaincode servers and peers first, orderers next, CAs last.
+  for pattern in 'gateway.*' 'cc.*' '*.peer*' 'orderer.orderer*' 'ca.*' '*'; do
     for file in "$PID_DIR"/$pattern.pid; do
       name=$(basename "$file" .pid)
       stop_process "$name"

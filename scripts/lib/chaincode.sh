@@ -6,9 +6,10 @@
 CC_NAME=$("${NETCFG[@]}" get chaincode.name)
 CC_DIR=$REPO_ROOT/chaincode
 
-# The version is a digest of the built code and its dependencies: same code, same package.
+# The version is a digest of the built code, its dependencies and the collections: same
+# inputs, same package and definition.
 chaincode_version() {
-  (cd "$CC_DIR" && find dist -type f -name '*.js' -print0 | sort -z | xargs -0 cat; cat package.json "$REPO_ROOT/package-lock.json") |
+  (cd "$CC_DIR" && find dist -type f -name '*.js' -print0 | sort -z | xargs -0 cat; cat package.json "$REPO_ROOT/package-lock.json" "$REPO_ROOT/network/collections.json") |
     sha256sum | cut -c1-12
 }
 

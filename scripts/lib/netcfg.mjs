@@ -21,7 +21,17 @@ export function nodesOf(org) {
   return Array.from({ length: org.nodes }, (_, i) => {
     const base = org.portBase + i * 10;
     const name = org.kind === 'orderer' ? `orderer${i}` : `peer${i}`;
-    return { org: org.name, mspId: org.mspId, kind: org.kind, index: i, name, listen: base, ops: base + 2, extra: base + 1, ccServer: base + 3 };
+    return {
+      org: org.name,
+      mspId: org.mspId,
+      kind: org.kind,
+      index: i,
+      name,
+      listen: base,
+      ops: base + 2,
+      extra: base + 1,
+      ccServer: base + 3,
+    };
   });
 }
 
@@ -39,7 +49,10 @@ function configtx(home) {
       MSPDir: join(orgDir(home, o.name), 'msp'),
       Policies: {
         Readers: { Type: 'Signature', Rule: any(roles) },
-        Writers: { Type: 'Signature', Rule: any(o.kind === 'orderer' ? ['member'] : ['admin', 'client']) },
+        Writers: {
+          Type: 'Signature',
+          Rule: any(o.kind === 'orderer' ? ['member'] : ['admin', 'client']),
+        },
         Admins: { Type: 'Signature', Rule: any(['admin']) },
       },
     };
@@ -47,7 +60,9 @@ function configtx(home) {
       org.OrdererEndpoints = nodesOf(o).map((n) => `${host}:${n.listen}`);
     } else {
       org.Policies.Endorsement = { Type: 'Signature', Rule: any(['peer']) };
-      org.AnchorPeers = nodesOf(o).slice(0, 1).map((n) => ({ Host: host, Port: n.listen }));
+      org.AnchorPeers = nodesOf(o)
+        .slice(0, 1)
+        .map((n) => ({ Host: host, Port: n.listen }));
     }
     return org;
   });
@@ -56,7 +71,11 @@ function configtx(home) {
   const doc = {
     Profiles: {
       [net.channel]: {
-        Policies: { Readers: implicit('ANY', 'Readers'), Writers: implicit('ANY', 'Writers'), Admins: implicit('MAJORITY', 'Admins') },
+        Policies: {
+          Readers: implicit('ANY', 'Readers'),
+          Writers: implicit('ANY', 'Writers'),
+          Admins: implicit('MAJORITY', 'Admins'),
+        },
         Capabilities: { V3_0: true },
         Orderer: {
           OrdererType: 'etcdraft',
@@ -119,20 +138,47 @@ function core(sampleconfig, home, orgName, index) {
 }
 
 const [cmd, ...args] = process.argv.slice(2);
-const out = (rows) => process.stdout.write(rows.map((r) => r.join(' ')).join('\n') + (rows.length ? '\n' : ''));
+const out = (rows) =>
+  process.stdout.write(rows.map((r) => r.join(' ')).join('\n') + (rows.length ? '\n' : ''));
 
 switch (cmd) {
   case 'get': // a top-level path like channel or chaincode.name
     console.log(args[0].split('.').reduce((v, k) => v[k], net));
     break;
   case 'orgs': // name mspId kind caPort gatewayPort
-    out(net.orgs.filter((o) => !args[0] || o.kind === args[0]).map((o) => [o.name, o.mspId, o.kind, o.caPort, o.gatewayPort ?? 0]));
+    out(
+      net.orgs
+        .filter((o) => !args[0] || o.kind === args[0])
+        .map((o) => [o.name, o.mspId, o.kind, o.caPort, o.gatewayPort ?? 0]),
+    );
     break;
   case 'nodes': // org index name kind listen ops extra ccServer mspId
-    out(allNodes().filter((n) => !args[0] || n.kind === args[0]).map((n) => [n.org, n.index, n.name, n.kind, n.listen, n.ops, n.extra, n.ccServer, n.mspId]));
+    out(
+      allNodes()
+        .filter((n) => !args[0] || n.kind === args[0])
+        .map((n) => [
+          n.org,
+          n.index,
+          n.name,
+          n.kind,
+          n.listen,
+          n.ops,
+          n.extra,
+          n.ccServer,
+          n.mspId,
+        ]),
+    );
     break;
   case 'users': // id type attrs (fabric-ca-client --id.attrs form, ecert)
-    out(orgByName(args[0]).users.map((u) => [u.id, u.type, Object.entries(u.attrs).map(([k, v]) => `${k}=${v}:ecert`).join(',')]));
+    out(
+      orgByName(args[0]).users.map((u) => [
+        u.id,
+        u.type,
+        Object.entries(u.attrs)
+          .map(([k, v]) => `${k}=${v}:ecert`)
+          .join(','),
+      ]),
+    );
     break;
   case 'configtx':
     writeFileSync(join(args[1], 'configtx.yaml'), configtx(args[0]));
@@ -141,6 +187,8 @@ switch (cmd) {
     core(args[0], args[1], args[2], args[3]);
     break;
   default:
-    console.error('usage: netcfg.mjs get PATH | orgs [kind] | nodes [kind] | users ORG | configtx HOME OUTDIR | core SAMPLECONFIG HOME ORG INDEX');
+    console.error(
+      'usage: netcfg.mjs get PATH | orgs [kind] | nodes [kind] | users ORG | configtx HOME OUTDIR | core SAMPLECONFIG HOME ORG INDEX',
+    );
     process.exit(2);
 }

@@ -167,7 +167,9 @@ export class FakeStub {
 }
 
 function range(map: Map<string, Uint8Array>, prefix: string): [string, Uint8Array][] {
-  return [...map.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1));
+  return [...map.entries()]
+    .filter(([k]) => k.startsWith(prefix))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 function iterator(entries: [string, Uint8Array][]) {
@@ -175,7 +177,9 @@ function iterator(entries: [string, Uint8Array][]) {
   return {
     async next() {
       const e = entries[i++];
-      return e ? { done: false, value: { key: e[0], value: e[1] } } : { done: true, value: undefined };
+      return e
+        ? { done: false, value: { key: e[0], value: e[1] } }
+        : { done: true, value: undefined };
     },
     async close() {},
   };
@@ -199,7 +203,9 @@ export function contextFor(stub: FakeStub, who: IdentityOptions): HealthContext 
   };
   const identity = {
     getMSPID: sinon.stub().returns(who.mspId),
-    getID: sinon.stub().returns(`x509::CN=${who.name ?? who.role ?? 'user'},OU=client::CN=ca.${who.mspId}`),
+    getID: sinon
+      .stub()
+      .returns(`x509::CN=${who.name ?? who.role ?? 'user'},OU=client::CN=ca.${who.mspId}`),
     getAttributeValue: sinon.stub().callsFake((name: string) => attrs[name] ?? null),
     assertAttributeValue: sinon.stub().callsFake((name: string, v: string) => attrs[name] === v),
     getIDBytes: sinon.stub().returns(new Uint8Array()),

@@ -4,9 +4,11 @@
  * provider's and the insurer's endorsement to change after it is written, so neither can
  * alter the other's facts (a provider cannot forge an adjudication, an insurer an appeal).
  */
+import { z } from 'zod';
 import { notFound } from '../shared/errors';
 import type { Ledger } from '../shared/ledger';
 import { claimsCollection } from '../shared/names';
+import { Id } from '../shared/schema';
 import type { PriorLine } from './checks';
 import {
   type ClaimContents,
@@ -17,8 +19,6 @@ import {
 import { keys } from './keys';
 import { type ClaimRecord, ClaimRecordSchema } from './record';
 import { LineOutcome, type LineResult } from './result';
-import { z } from 'zod';
-import { Id } from '../shared/schema';
 
 const LineIndexEntrySchema = z.strictObject({
   claimId: Id,

@@ -23,9 +23,10 @@ import {
 } from './claim-store';
 import { txDate } from './dates';
 import { applyDecision, type Decision, type DecisionKind, DecisionSchema } from './decisions';
-import { loadAccumulators, saveAccumulators } from './member-store';
-import { NO_ACCUMULATION, sameAccumulators } from './membership';
-import { planVersion } from './plan-store';
+import { loadAccumulators, loadMember, saveAccumulators } from './member-store';
+import { coveringEnrolment, NO_ACCUMULATION, sameAccumulators } from './membership';
+import type { Plan } from './plan';
+import { latestPlan, planVersion } from './plan-store';
 import { AppealNoteSchema, type ClaimRecord, PaymentSchema } from './record';
 import { AppealReasonSchema } from './reasons';
 import { ClaimAction, ClaimStatus, requireAction, requireTransition } from './status';
@@ -116,10 +117,7 @@ async function decide(
 ): Promise<Step> {
   const record = await loadRecord(ctx.ledger, claim);
   const { contents } = await loadContents(ctx.ledger, claim);
-  const plan =
-    record.planId === undefined || record.planVersion === undefined
-      ? undefined
-      : await planVersion(ctx.ledger, record.planId, record.planVersion);
+  const plan = await pricingPlan(ctx, record, contents);
   const before =
     plan === undefined
       ? NO_ACCUMULATION
@@ -147,10 +145,30 @@ async function decide(
   );
   const next = {
     ...record,
+    planId: plan?.planId,
+    planVersion: plan?.version,
     result,
     decisions: [...record.decisions, { kind, decision, by: actor(ctx) }],
   };
   return advance(ctx, claim, next, action, result.status, EventName.ClaimAdjudicated);
+}
+
+/**
+ * The plan version the claim was priced with; for a claim denied because no enrolment
+ * covered it, the plan of an enrolment that covers the service date now (the insurer may
+ * have corrected the membership before deciding the appeal).
+ */
+async function pricingPlan(
+  ctx: HealthContext,
+  record: ClaimRecord,
+  contents: ClaimContents,
+): Promise<Plan | undefined> {
+  if (record.planId !== undefined && record.planVersion !== undefined) {
+    return planVersion(ctx.ledger, record.planId, record.planVersion);
+  }
+  const member = await loadMember(ctx.ledger, record.patientId);
+  const enrolment = coveringEnrolment(member?.enrolments ?? [], contents.serviceDate);
+  return enrolment === undefined ? undefined : latestPlan(ctx.ledger, enrolment.planId);
 }
 
 /** Approving a line that another claim already has active for the same service would pay it

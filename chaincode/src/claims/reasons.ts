@@ -82,6 +82,8 @@ export const DENIAL_DECISION_CODES = [
 
 export const DenialDecisionCodeSchema = z.enum(DENIAL_DECISION_CODES);
 
+export type DenialDecisionCode = (typeof DENIAL_DECISION_CODES)[number];
+
 /** Why a provider appeals; an argument of appealClaim, hence public and a closed list. */
 export const AppealReason = {
   MedicalNecessity: 'MEDICAL_NECESSITY',

@@ -47,11 +47,3 @@ export const ClaimRecordSchema = z.strictObject({
 });
 
 export type ClaimRecord = z.output<typeof ClaimRecordSchema>;
-
-/** The reader's view of a claim (getClaim): public record, contents and private record. */
-export interface ClaimView {
-  readonly claim: unknown;
-  readonly contents: unknown;
-  readonly salt: string;
-  readonly record: ClaimRecord;
-}

@@ -12,6 +12,7 @@ import { addRecord } from './add-record';
 import { erasePatient, erasureEndorsers } from './erase';
 import { listRecords, recordHistory } from './list';
 import { logAccess, readRecord } from './read';
+import { getPatient, verifyDemographics } from './patient';
 import { registerPatient } from './register';
 import { verifyRecord } from './verify';
 
@@ -33,6 +34,21 @@ export class RecordsContract extends Contract {
   @Returns('string')
   async registerPatient(ctx: HealthContext, patientId: string): Promise<string> {
     return canonicalJson(await registerPatient(ctx, patientId));
+  }
+
+  /** Anyone in the consortium. The public registration: pseudonym, provider, hash, status. */
+  @Transaction(false)
+  @Returns('string')
+  async getPatient(ctx: HealthContext, patientId: string): Promise<string> {
+    return canonicalJson(await getPatient(ctx, patientId));
+  }
+
+  /** Registrar at a provider. Transient: payload (a copy of the demographics), salt. Returns
+   * {patientId, matchesLedger, matchesPrivateCopy} as this peer sees it. */
+  @Transaction(false)
+  @Returns('string')
+  async verifyDemographics(ctx: HealthContext, patientId: string): Promise<string> {
+    return canonicalJson(await verifyDemographics(ctx, patientId));
   }
 
   /** Physician or nurse at a provider, with an active licence. Transient: payload (a FHIR

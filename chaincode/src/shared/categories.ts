@@ -15,7 +15,9 @@ export const RecordCategory = {
 
 export type RecordCategory = (typeof RecordCategory)[keyof typeof RecordCategory];
 
-export const RecordCategorySchema = z.enum(Object.values(RecordCategory) as [RecordCategory, ...RecordCategory[]]);
+export const RecordCategorySchema = z.enum(
+  Object.values(RecordCategory) as [RecordCategory, ...RecordCategory[]],
+);
 
 /** Why someone reads PHI; consent is granted per purpose. */
 export const Purpose = {

@@ -58,7 +58,11 @@ export class Ledger {
     await this.#stub.putState(key, toBytes(value));
   }
 
-  async list<S extends z.ZodType>(schema: S, objectType: string, ...attributes: string[]): Promise<z.output<S>[]> {
+  async list<S extends z.ZodType>(
+    schema: S,
+    objectType: string,
+    ...attributes: string[]
+  ): Promise<z.output<S>[]> {
     const iterator = await this.#stub.getStateByPartialCompositeKey(objectType, attributes);
     return collect(schema, iterator);
   }
@@ -87,7 +91,8 @@ export class Ledger {
     try {
       for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
         const m = r.value;
-        const millis = Number(m.timestamp.seconds) * 1000 + Math.floor(m.timestamp.nanos / 1_000_000);
+        const millis =
+          Number(m.timestamp.seconds) * 1000 + Math.floor(m.timestamp.nanos / 1_000_000);
         entries.push({
           txId: m.txId,
           timestamp: new Date(millis).toISOString(),
@@ -101,7 +106,11 @@ export class Ledger {
     return entries;
   }
 
-  async getPrivate<S extends z.ZodType>(schema: S, collection: string, key: string): Promise<z.output<S> | undefined> {
+  async getPrivate<S extends z.ZodType>(
+    schema: S,
+    collection: string,
+    key: string,
+  ): Promise<z.output<S> | undefined> {
     const bytes = await this.#stub.getPrivateData(collection, key);
     return bytes.length > 0 ? decode(schema, bytes, key) : undefined;
   }
@@ -155,7 +164,11 @@ function endorsementPolicy(msps: string[]): Uint8Array {
 }
 
 function decode<S extends z.ZodType>(schema: S, bytes: Uint8Array, key: string): z.output<S> {
-  return parse(schema, JSON.parse(Buffer.from(bytes).toString('utf8')), `ledger[${printable(key)}]`);
+  return parse(
+    schema,
+    JSON.parse(Buffer.from(bytes).toString('utf8')),
+    `ledger[${printable(key)}]`,
+  );
 }
 
 function printable(key: string): string {

@@ -37,9 +37,21 @@ export const Id = z
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'is not a calendar date',
+  );
 
 /** An instant, ISO 8601 with a time zone. */
-export const IsoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+export const IsoInstant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time',
+});
 
-export const NonEmptyText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+export const NonEmptyText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(1000, 'must be at most 1000 characters');

@@ -12,7 +12,11 @@ export interface SigningIdentity {
   readonly signer: Signer;
 }
 
-export function newSigningIdentity(mspId: string, certificatePem: string, privateKeyPem: string): SigningIdentity {
+export function newSigningIdentity(
+  mspId: string,
+  certificatePem: string,
+  privateKeyPem: string,
+): SigningIdentity {
   return {
     identity: { mspId, credentials: Buffer.from(certificatePem) },
     signer: signers.newPrivateKeySigner(createPrivateKey(privateKeyPem)),

@@ -67,7 +67,9 @@ export class Transactions {
     const bytes = await this.#contract.evaluate(name, {
       arguments: [...(request.args ?? [])],
       transientData: request.transient,
-      endorsingOrganizations: request.endorsingOrganizations ? [...request.endorsingOrganizations] : undefined,
+      endorsingOrganizations: request.endorsingOrganizations
+        ? [...request.endorsingOrganizations]
+        : undefined,
     });
     return decoder.decode(bytes);
   }
@@ -76,7 +78,9 @@ export class Transactions {
     const submitted = await this.#contract.submitAsync(name, {
       arguments: [...(request.args ?? [])],
       transientData: request.transient,
-      endorsingOrganizations: request.endorsingOrganizations ? [...request.endorsingOrganizations] : undefined,
+      endorsingOrganizations: request.endorsingOrganizations
+        ? [...request.endorsingOrganizations]
+        : undefined,
     });
     const status = await submitted.getStatus();
     if (!status.successful) {

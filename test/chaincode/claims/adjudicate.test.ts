@@ -49,8 +49,17 @@ interface Case {
 
 type Lines = AdjudicationInput['claim']['lines'];
 
-function claimWith(lines: Lines, more: Partial<AdjudicationInput['claim']> = {}): AdjudicationInput['claim'] {
-  return { patientId: PATIENT, renderingPractitionerId: DOCTOR, serviceDate: '2026-02-10', lines, ...more };
+function claimWith(
+  lines: Lines,
+  more: Partial<AdjudicationInput['claim']> = {},
+): AdjudicationInput['claim'] {
+  return {
+    patientId: PATIENT,
+    renderingPractitionerId: DOCTOR,
+    serviceDate: '2026-02-10',
+    lines,
+    ...more,
+  };
 }
 
 const acc = (deductibleMetCents: number, outOfPocketMetCents: number) => ({
@@ -87,7 +96,13 @@ const cases: Case[] = [
     input: input({ accumulators: acc(45_000, 45_000) }),
     status: 'approved',
     claimReasons: [],
-    lines: [approved([15_000, 5_000, 0, 2_000, 7_000, 8_000], 'DEDUCTIBLE_APPLIED', 'COINSURANCE_APPLIED')],
+    lines: [
+      approved(
+        [15_000, 5_000, 0, 2_000, 7_000, 8_000],
+        'DEDUCTIBLE_APPLIED',
+        'COINSURANCE_APPLIED',
+      ),
+    ],
     after: [50_000, 52_000],
   },
   {
@@ -116,7 +131,12 @@ const cases: Case[] = [
     status: 'approved',
     claimReasons: [],
     lines: [
-      approved([20_000, 10_000, 3_000, 0, 13_000, 7_000], 'ALLOWED_AMOUNT_APPLIED', 'DEDUCTIBLE_APPLIED', 'COPAY_APPLIED'),
+      approved(
+        [20_000, 10_000, 3_000, 0, 13_000, 7_000],
+        'ALLOWED_AMOUNT_APPLIED',
+        'DEDUCTIBLE_APPLIED',
+        'COPAY_APPLIED',
+      ),
     ],
     after: [50_000, 53_000],
   },
@@ -135,7 +155,13 @@ const cases: Case[] = [
     input: input({ accumulators: MET, claim: claimWith([line('97110', 15_000, 3)]) }),
     status: 'approved',
     claimReasons: [],
-    lines: [approved([12_000, 0, 0, 2_400, 2_400, 9_600], 'ALLOWED_AMOUNT_APPLIED', 'COINSURANCE_APPLIED')],
+    lines: [
+      approved(
+        [12_000, 0, 0, 2_400, 2_400, 9_600],
+        'ALLOWED_AMOUNT_APPLIED',
+        'COINSURANCE_APPLIED',
+      ),
+    ],
     after: [50_000, 62_400],
   },
   {
@@ -169,7 +195,11 @@ const cases: Case[] = [
     lines: [
       approved([15_000, 15_000, 0, 0, 15_000, 0], 'DEDUCTIBLE_APPLIED'),
       approved([20_000, 20_000, 0, 0, 20_000, 0], 'DEDUCTIBLE_APPLIED'),
-      approved([20_000, 15_000, 0, 1_000, 16_000, 4_000], 'DEDUCTIBLE_APPLIED', 'COINSURANCE_APPLIED'),
+      approved(
+        [20_000, 15_000, 0, 1_000, 16_000, 4_000],
+        'DEDUCTIBLE_APPLIED',
+        'COINSURANCE_APPLIED',
+      ),
     ],
     after: [50_000, 51_000],
   },
@@ -245,10 +275,16 @@ const cases: Case[] = [
   {
     // line 1 as "deductible met"; line 2 is not in the plan
     name: 'a code the plan does not cover is denied, the others paid',
-    input: input({ accumulators: MET, claim: claimWith([line('99213', 15_000), line('A9999', 5_000)]) }),
+    input: input({
+      accumulators: MET,
+      claim: claimWith([line('99213', 15_000), line('A9999', 5_000)]),
+    }),
     status: 'partially-approved',
     claimReasons: [],
-    lines: [approved([15_000, 0, 0, 3_000, 3_000, 12_000], 'COINSURANCE_APPLIED'), denied('NOT_COVERED')],
+    lines: [
+      approved([15_000, 0, 0, 3_000, 3_000, 12_000], 'COINSURANCE_APPLIED'),
+      denied('NOT_COVERED'),
+    ],
     after: [50_000, 63_000],
   },
   {
@@ -265,18 +301,28 @@ const cases: Case[] = [
     input: input({
       accumulators: MET,
       claim: claimWith([line('70553', 150_000)]),
-      priorAuths: [{ patientId: PATIENT, code: '70553', validFrom: '2026-02-01', validTo: '2026-02-28' }],
+      priorAuths: [
+        { patientId: PATIENT, code: '70553', validFrom: '2026-02-01', validTo: '2026-02-28' },
+      ],
     }),
     status: 'approved',
     claimReasons: [],
-    lines: [approved([120_000, 0, 0, 24_000, 24_000, 96_000], 'ALLOWED_AMOUNT_APPLIED', 'COINSURANCE_APPLIED')],
+    lines: [
+      approved(
+        [120_000, 0, 0, 24_000, 24_000, 96_000],
+        'ALLOWED_AMOUNT_APPLIED',
+        'COINSURANCE_APPLIED',
+      ),
+    ],
     after: [50_000, 84_000],
   },
   {
     name: 'a prior authorisation that ended before the service date does not count',
     input: input({
       claim: claimWith([line('70553', 150_000)]),
-      priorAuths: [{ patientId: PATIENT, code: '70553', validFrom: '2026-01-01', validTo: '2026-02-09' }],
+      priorAuths: [
+        { patientId: PATIENT, code: '70553', validFrom: '2026-01-01', validTo: '2026-02-09' },
+      ],
     }),
     status: 'denied',
     claimReasons: [],
@@ -287,7 +333,9 @@ const cases: Case[] = [
     name: "another patient's prior authorisation does not count",
     input: input({
       claim: claimWith([line('70553', 150_000)]),
-      priorAuths: [{ patientId: 'pat-2', code: '70553', validFrom: '2026-02-01', validTo: '2026-02-28' }],
+      priorAuths: [
+        { patientId: 'pat-2', code: '70553', validFrom: '2026-02-01', validTo: '2026-02-28' },
+      ],
     }),
     status: 'denied',
     claimReasons: [],
@@ -409,18 +457,25 @@ const cases: Case[] = [
     input: input({
       accumulators: MET,
       claim: claimWith([line('99213', 15_000), line('99214', 20_000)]),
-      priorLines: [{ claimId: 'clm-0', practitionerId: DOCTOR, serviceDate: '2026-02-10', code: '99213' }],
+      priorLines: [
+        { claimId: 'clm-0', practitionerId: DOCTOR, serviceDate: '2026-02-10', code: '99213' },
+      ],
     }),
     status: 'partially-approved',
     claimReasons: [],
-    lines: [denied('DUPLICATE_LINE'), approved([20_000, 0, 3_000, 0, 3_000, 17_000], 'COPAY_APPLIED')],
+    lines: [
+      denied('DUPLICATE_LINE'),
+      approved([20_000, 0, 3_000, 0, 3_000, 17_000], 'COPAY_APPLIED'),
+    ],
     after: [50_000, 63_000],
   },
   {
     name: 'the same code on another day is not a duplicate',
     input: input({
       accumulators: MET,
-      priorLines: [{ claimId: 'clm-0', practitionerId: DOCTOR, serviceDate: '2026-02-09', code: '99213' }],
+      priorLines: [
+        { claimId: 'clm-0', practitionerId: DOCTOR, serviceDate: '2026-02-09', code: '99213' },
+      ],
     }),
     status: 'approved',
     claimReasons: [],
@@ -431,7 +486,9 @@ const cases: Case[] = [
     name: 'the same code by another practitioner is not a duplicate',
     input: input({
       accumulators: MET,
-      priorLines: [{ claimId: 'clm-0', practitionerId: 'prac-2', serviceDate: '2026-02-10', code: '99213' }],
+      priorLines: [
+        { claimId: 'clm-0', practitionerId: 'prac-2', serviceDate: '2026-02-10', code: '99213' },
+      ],
     }),
     status: 'approved',
     claimReasons: [],
@@ -440,17 +497,25 @@ const cases: Case[] = [
   },
   {
     name: 'the same code twice in one claim: the second line is a duplicate',
-    input: input({ accumulators: MET, claim: claimWith([line('99213', 15_000), line('99213', 15_000)]) }),
+    input: input({
+      accumulators: MET,
+      claim: claimWith([line('99213', 15_000), line('99213', 15_000)]),
+    }),
     status: 'partially-approved',
     claimReasons: [],
-    lines: [approved([15_000, 0, 0, 3_000, 3_000, 12_000], 'COINSURANCE_APPLIED'), denied('DUPLICATE_LINE')],
+    lines: [
+      approved([15_000, 0, 0, 3_000, 3_000, 12_000], 'COINSURANCE_APPLIED'),
+      denied('DUPLICATE_LINE'),
+    ],
     after: [50_000, 63_000],
   },
   {
     name: 'a line failing several line rules carries every code',
     input: input({
       claim: claimWith([line('A9999', 5_000)]),
-      priorLines: [{ claimId: 'clm-0', practitionerId: DOCTOR, serviceDate: '2026-02-10', code: 'A9999' }],
+      priorLines: [
+        { claimId: 'clm-0', practitionerId: DOCTOR, serviceDate: '2026-02-10', code: 'A9999' },
+      ],
     }),
     status: 'denied',
     claimReasons: [],
@@ -472,7 +537,9 @@ const cases: Case[] = [
     input: input({ claim: claimWith([line('99213', 1_000_000)]) }),
     status: 'approved',
     claimReasons: [],
-    lines: [approved([15_000, 15_000, 0, 0, 15_000, 0], 'ALLOWED_AMOUNT_APPLIED', 'DEDUCTIBLE_APPLIED')],
+    lines: [
+      approved([15_000, 15_000, 0, 0, 15_000, 0], 'ALLOWED_AMOUNT_APPLIED', 'DEDUCTIBLE_APPLIED'),
+    ],
     after: [15_000, 15_000],
   },
   {
@@ -522,7 +589,14 @@ describe('claims: adjudicate', () => {
       assert.deepEqual(
         result.lines.map((l) => ({
           outcome: l.outcome,
-          amounts: [l.allowedCents, l.deductibleCents, l.copayCents, l.coinsuranceCents, l.patientShareCents, l.paidCents],
+          amounts: [
+            l.allowedCents,
+            l.deductibleCents,
+            l.copayCents,
+            l.coinsuranceCents,
+            l.patientShareCents,
+            l.paidCents,
+          ],
           reasons: l.reasonCodes,
         })),
         c.lines,
@@ -540,23 +614,42 @@ describe('claims: adjudicate', () => {
         const result = adjudicate(c.input);
         const total = (f: (l: (typeof result.lines)[number]) => number) =>
           result.lines.reduce((s, l) => s + f(l), 0);
-        assert.equal(result.totals.paidCents, total((l) => l.paidCents));
-        assert.equal(result.totals.patientShareCents, total((l) => l.patientShareCents));
-        assert.equal(result.totals.allowedCents, total((l) => l.allowedCents));
-        assert.equal(result.totals.chargeCents, total((l) => l.chargeCents));
+        assert.equal(
+          result.totals.paidCents,
+          total((l) => l.paidCents),
+        );
+        assert.equal(
+          result.totals.patientShareCents,
+          total((l) => l.patientShareCents),
+        );
+        assert.equal(
+          result.totals.allowedCents,
+          total((l) => l.allowedCents),
+        );
+        assert.equal(
+          result.totals.chargeCents,
+          total((l) => l.chargeCents),
+        );
         for (const l of result.lines) {
           assert.equal(l.paidCents + l.patientShareCents, l.allowedCents);
           assert.equal(l.deductibleCents + l.copayCents + l.coinsuranceCents, l.patientShareCents);
           assert.ok(Number.isInteger(l.paidCents) && l.paidCents >= 0);
         }
-        const met = result.accumulators.outOfPocketMetCents - c.input.accumulators.outOfPocketMetCents;
-        assert.equal(met, result.totals.patientShareCents, 'out-of-pocket grows by the patient share');
+        const met =
+          result.accumulators.outOfPocketMetCents - c.input.accumulators.outOfPocketMetCents;
+        assert.equal(
+          met,
+          result.totals.patientShareCents,
+          'out-of-pocket grows by the patient share',
+        );
       });
     }
   });
 
   it('numbers lines from 1 and copies code, units and charge onto them', () => {
-    const result = adjudicate(input({ claim: claimWith([line('99213', 100), line('97110', 8_000, 2)]) }));
+    const result = adjudicate(
+      input({ claim: claimWith([line('99213', 100), line('97110', 8_000, 2)]) }),
+    );
     assert.deepEqual(
       result.lines.map((l) => [l.line, l.code, l.units, l.chargeCents]),
       [

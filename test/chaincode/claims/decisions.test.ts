@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { adjudicate } from '../../../chaincode/src/claims/adjudicate';
-import { applyDecision, type Decision, DecisionSchema } from '../../../chaincode/src/claims/decisions';
+import { applyDecision, DecisionSchema } from '../../../chaincode/src/claims/decisions';
+import type { DenialDecisionCode } from '../../../chaincode/src/claims/reasons';
 import { ChaincodeError } from '../../../chaincode/src/shared/errors';
 import { enrolment, input, line, plan, PATIENT, DOCTOR } from './fixtures';
 
@@ -19,10 +20,12 @@ const ZERO = { deductibleMetCents: 0, outOfPocketMetCents: 0 };
 const MET = { deductibleMetCents: 50_000, outOfPocketMetCents: 60_000 };
 
 /** Knee replacement (flagged for review) and an office visit: both pended. */
-const pendedResult = adjudicate(input({ claim: claimOf([line('27447', 900_000), line('99213', 15_000)]) }));
+const pendedResult = adjudicate(
+  input({ claim: claimOf([line('27447', 900_000), line('99213', 15_000)]) }),
+);
 
 const approve = (n: number) => ({ line: n, decision: 'approve' as const });
-const deny = (n: number, ...reasonCodes: Decision['lines'][number] extends infer D ? D extends { reasonCodes: infer R } ? R : never : never) => ({
+const deny = (n: number, ...reasonCodes: DenialDecisionCode[]) => ({
   line: n,
   decision: 'deny' as const,
   reasonCodes,
@@ -37,7 +40,14 @@ function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
-const amounts = (l: { allowedCents: number; deductibleCents: number; copayCents: number; coinsuranceCents: number; patientShareCents: number; paidCents: number }) => [
+const amounts = (l: {
+  allowedCents: number;
+  deductibleCents: number;
+  copayCents: number;
+  coinsuranceCents: number;
+  patientShareCents: number;
+  paidCents: number;
+}) => [
   l.allowedCents,
   l.deductibleCents,
   l.copayCents,
@@ -54,14 +64,23 @@ describe('claims: decisions after adjudication', () => {
 
   describe('review of a pended claim', () => {
     it('approving every line prices them in order against the current accumulators', () => {
-      const result = applyDecision('review', pendedResult, { lines: [approve(1), approve(2)] }, plan(), ZERO);
+      const result = applyDecision(
+        'review',
+        pendedResult,
+        { lines: [approve(1), approve(2)] },
+        plan(),
+        ZERO,
+      );
       assert.equal(result.status, 'approved');
       // line 1: allowed 900 000; deductible 50 000; rest 850 000 × 20 % = 170 000;
       //         share 220 000; paid 680 000
       assert.deepEqual(amounts(result.lines[0]!), [900_000, 50_000, 0, 170_000, 220_000, 680_000]);
       // line 2: deductible met; 15 000 × 20 % = 3 000; paid 12 000
       assert.deepEqual(amounts(result.lines[1]!), [15_000, 0, 0, 3_000, 3_000, 12_000]);
-      assert.deepEqual(result.accumulators, { deductibleMetCents: 50_000, outOfPocketMetCents: 223_000 });
+      assert.deepEqual(result.accumulators, {
+        deductibleMetCents: 50_000,
+        outOfPocketMetCents: 223_000,
+      });
       assert.equal(result.totals.paidCents, 692_000);
       assert.deepEqual(result.lines[0]!.reasonCodes, [
         'REVIEW_REQUIRED',
@@ -76,10 +95,19 @@ describe('claims: decisions after adjudication', () => {
       // 10 000 of out-of-pocket room left: line 1 coinsurance 180 000 capped to 10 000,
       // paid 890 000; line 2: nothing left, paid 15 000
       const now = { deductibleMetCents: 50_000, outOfPocketMetCents: 290_000 };
-      const result = applyDecision('review', pendedResult, { lines: [approve(1), approve(2)] }, plan(), now);
+      const result = applyDecision(
+        'review',
+        pendedResult,
+        { lines: [approve(1), approve(2)] },
+        plan(),
+        now,
+      );
       assert.deepEqual(amounts(result.lines[0]!), [900_000, 0, 0, 10_000, 10_000, 890_000]);
       assert.deepEqual(amounts(result.lines[1]!), [15_000, 0, 0, 0, 0, 15_000]);
-      assert.deepEqual(result.accumulators, { deductibleMetCents: 50_000, outOfPocketMetCents: 300_000 });
+      assert.deepEqual(result.accumulators, {
+        deductibleMetCents: 50_000,
+        outOfPocketMetCents: 300_000,
+      });
     });
 
     it('approving one line and denying the other partially approves the claim', () => {
@@ -92,12 +120,18 @@ describe('claims: decisions after adjudication', () => {
       );
       assert.equal(result.status, 'partially-approved');
       assert.equal(result.lines[1]!.outcome, 'denied');
-      assert.deepEqual(result.lines[1]!.reasonCodes, ['PENDED_FOR_REVIEW', 'NOT_MEDICALLY_NECESSARY', 'DENIED_ON_REVIEW']);
+      assert.deepEqual(result.lines[1]!.reasonCodes, [
+        'PENDED_FOR_REVIEW',
+        'NOT_MEDICALLY_NECESSARY',
+        'DENIED_ON_REVIEW',
+      ]);
       assert.equal(result.totals.paidCents, 680_000);
     });
 
     it('denying every line denies the claim and accumulates nothing', () => {
-      const decision = { lines: [deny(1, 'INSUFFICIENT_DOCUMENTATION'), deny(2, 'NOT_MEDICALLY_NECESSARY')] };
+      const decision = {
+        lines: [deny(1, 'INSUFFICIENT_DOCUMENTATION'), deny(2, 'NOT_MEDICALLY_NECESSARY')],
+      };
       const result = applyDecision('review', pendedResult, decision, plan(), MET);
       assert.equal(result.status, 'denied');
       assert.equal(result.totals.paidCents, 0);
@@ -105,16 +139,28 @@ describe('claims: decisions after adjudication', () => {
     });
 
     it('must decide every pended line exactly once', () => {
-      for (const lines of [[approve(1)], [approve(1), approve(2), approve(3)], [approve(1), approve(1), approve(2)]]) {
-        assert.equal(codeOf(() => applyDecision('review', pendedResult, { lines }, plan(), ZERO)), 'INVALID_ARGUMENT');
+      for (const lines of [
+        [approve(1)],
+        [approve(1), approve(2), approve(3)],
+        [approve(1), approve(1), approve(2)],
+      ]) {
+        assert.equal(
+          codeOf(() => applyDecision('review', pendedResult, { lines }, plan(), ZERO)),
+          'INVALID_ARGUMENT',
+        );
       }
     });
 
     it('may not decide a line adjudication already denied', () => {
-      const mixed = adjudicate(input({ claim: claimOf([line('27447', 900_000), line('A9999', 5_000)]) }));
+      const mixed = adjudicate(
+        input({ claim: claimOf([line('27447', 900_000), line('A9999', 5_000)]) }),
+      );
       assert.equal(mixed.status, 'pended');
       const both = { lines: [approve(1), approve(2)] };
-      assert.equal(codeOf(() => applyDecision('review', mixed, both, plan(), ZERO)), 'INVALID_ARGUMENT');
+      assert.equal(
+        codeOf(() => applyDecision('review', mixed, both, plan(), ZERO)),
+        'INVALID_ARGUMENT',
+      );
       const result = applyDecision('review', mixed, { lines: [approve(1)] }, plan(), ZERO);
       assert.equal(result.status, 'partially-approved');
     });
@@ -128,7 +174,9 @@ describe('claims: decisions after adjudication', () => {
   });
 
   describe('decision of an appeal', () => {
-    const noAuth = adjudicate(input({ accumulators: MET, claim: claimOf([line('70553', 150_000)]) }));
+    const noAuth = adjudicate(
+      input({ accumulators: MET, claim: claimOf([line('70553', 150_000)]) }),
+    );
 
     it('granting it prices the denied line: appeal-approved', () => {
       const result = applyDecision('appeal', noAuth, { lines: [approve(1)] }, plan(), MET);
@@ -145,7 +193,13 @@ describe('claims: decisions after adjudication', () => {
     });
 
     it('refusing it keeps the denial: appeal-denied, codes not repeated', () => {
-      const result = applyDecision('appeal', noAuth, { lines: [deny(1, 'NO_PRIOR_AUTH')] }, plan(), MET);
+      const result = applyDecision(
+        'appeal',
+        noAuth,
+        { lines: [deny(1, 'NO_PRIOR_AUTH')] },
+        plan(),
+        MET,
+      );
       assert.equal(result.status, 'appeal-denied');
       assert.deepEqual(result.lines[0]!.reasonCodes, ['NO_PRIOR_AUTH', 'APPEAL_DENIED']);
       assert.deepEqual(result.reasonCodes, ['APPEAL_DENIED']);
@@ -153,28 +207,59 @@ describe('claims: decisions after adjudication', () => {
     });
 
     it('refusing the appeal of a partial approval leaves the approved line payable', () => {
-      const partial = adjudicate(input({ accumulators: MET, claim: claimOf([line('99213', 15_000), line('70553', 150_000)]) }));
+      const partial = adjudicate(
+        input({
+          accumulators: MET,
+          claim: claimOf([line('99213', 15_000), line('70553', 150_000)]),
+        }),
+      );
       assert.equal(partial.status, 'partially-approved');
-      const result = applyDecision('appeal', partial, { lines: [deny(2, 'NO_PRIOR_AUTH')] }, plan(), partial.accumulators);
+      const result = applyDecision(
+        'appeal',
+        partial,
+        { lines: [deny(2, 'NO_PRIOR_AUTH')] },
+        plan(),
+        partial.accumulators,
+      );
       assert.equal(result.status, 'appeal-denied');
       assert.equal(result.totals.paidCents, 12_000); // line 1: 15 000 − 20 % = 12 000
     });
 
     it('may only decide the denied lines', () => {
-      const partial = adjudicate(input({ accumulators: MET, claim: claimOf([line('99213', 15_000), line('70553', 150_000)]) }));
+      const partial = adjudicate(
+        input({
+          accumulators: MET,
+          claim: claimOf([line('99213', 15_000), line('70553', 150_000)]),
+        }),
+      );
       const both = { lines: [approve(1), approve(2)] };
-      assert.equal(codeOf(() => applyDecision('appeal', partial, both, plan(), MET)), 'INVALID_ARGUMENT');
+      assert.equal(
+        codeOf(() => applyDecision('appeal', partial, both, plan(), MET)),
+        'INVALID_ARGUMENT',
+      );
     });
 
     it('cannot approve a code the plan does not cover', () => {
       const notCovered = adjudicate(input({ claim: claimOf([line('A9999', 5_000)]) }));
-      assert.equal(codeOf(() => applyDecision('appeal', notCovered, { lines: [approve(1)] }, plan(), ZERO)), 'FAILED_PRECONDITION');
+      assert.equal(
+        codeOf(() => applyDecision('appeal', notCovered, { lines: [approve(1)] }, plan(), ZERO)),
+        'FAILED_PRECONDITION',
+      );
     });
 
     it('cannot approve anything for a member who had no coverage', () => {
       const ineligible = adjudicate(input({ membership: undefined, plan: undefined }));
-      assert.equal(codeOf(() => applyDecision('appeal', ineligible, { lines: [approve(1)] }, undefined, ZERO)), 'FAILED_PRECONDITION');
-      const refused = applyDecision('appeal', ineligible, { lines: [deny(1, 'NOT_ELIGIBLE')] }, undefined, ZERO);
+      assert.equal(
+        codeOf(() => applyDecision('appeal', ineligible, { lines: [approve(1)] }, undefined, ZERO)),
+        'FAILED_PRECONDITION',
+      );
+      const refused = applyDecision(
+        'appeal',
+        ineligible,
+        { lines: [deny(1, 'NOT_ELIGIBLE')] },
+        undefined,
+        ZERO,
+      );
       assert.equal(refused.status, 'appeal-denied');
     });
 
@@ -193,8 +278,14 @@ describe('claims: decisions after adjudication', () => {
     });
     it('refuses a denial without a reason, with a pricing code, or with free text', () => {
       assert.equal(ok({ lines: [{ line: 1, decision: 'deny', reasonCodes: [] }] }), false);
-      assert.equal(ok({ lines: [{ line: 1, decision: 'deny', reasonCodes: ['DEDUCTIBLE_APPLIED'] }] }), false);
-      assert.equal(ok({ lines: [{ line: 1, decision: 'deny', reasonCodes: ['NOT_COVERED'], note: 'x' }] }), false);
+      assert.equal(
+        ok({ lines: [{ line: 1, decision: 'deny', reasonCodes: ['DEDUCTIBLE_APPLIED'] }] }),
+        false,
+      );
+      assert.equal(
+        ok({ lines: [{ line: 1, decision: 'deny', reasonCodes: ['NOT_COVERED'], note: 'x' }] }),
+        false,
+      );
     });
     it('refuses line 0, unknown decisions and an empty decision', () => {
       assert.equal(ok({ lines: [{ line: 0, decision: 'approve' }] }), false);

@@ -151,7 +151,10 @@ export async function giveLicence(
 }
 
 /** The patient's consent for the insurer to see their data for payment, as consent stores it. */
-export async function givePaymentConsent(stub: FakeStub, scope: Consent['scope'] = 'all'): Promise<void> {
+export async function givePaymentConsent(
+  stub: FakeStub,
+  scope: Consent['scope'] = 'all',
+): Promise<void> {
   const consent: Consent = {
     consentId: 'cons-pay',
     patientId: PATIENT,
@@ -185,7 +188,9 @@ export async function setUpMember(stub: FakeStub, terms: Partial<PlanTerms> = {}
       salt: SALT,
     },
   });
-  const { enrolmentId } = JSON.parse(await contract.enrolMember(intake(stub))) as { enrolmentId: string };
+  const { enrolmentId } = JSON.parse(await contract.enrolMember(intake(stub))) as {
+    enrolmentId: string;
+  };
   return enrolmentId;
 }
 
@@ -242,18 +247,28 @@ export interface ClaimView {
 /** The organisations whose endorsement a key's key-level policy requires. */
 export function policyOrgs(stub: FakeStub, key: string): string[] {
   const policy = stub.validationParameters.get(key);
-  if (policy === undefined) throw new Error(`no key-level policy on ${key.split('\u0000').join('/')}`);
+  if (policy === undefined)
+    throw new Error(`no key-level policy on ${key.split('\u0000').join('/')}`);
   return new KeyEndorsementPolicy(policy).listOrgs().sort();
 }
 
 export const publicKey = (stub: FakeStub, objectType: string, ...attrs: string[]) =>
   stub.createCompositeKey(objectType, attrs);
 
-export const privateKey = (stub: FakeStub, collection: string, objectType: string, ...attrs: string[]) =>
-  `${collection}/${stub.createCompositeKey(objectType, attrs)}`;
+export const privateKey = (
+  stub: FakeStub,
+  collection: string,
+  objectType: string,
+  ...attrs: string[]
+) => `${collection}/${stub.createCompositeKey(objectType, attrs)}`;
 
 /** A private value as stored, parsed. */
-export function privateValue(stub: FakeStub, collection: string, objectType: string, ...attrs: string[]): unknown {
+export function privateValue(
+  stub: FakeStub,
+  collection: string,
+  objectType: string,
+  ...attrs: string[]
+): unknown {
   const bytes = stub.privateData.get(collection)?.get(stub.createCompositeKey(objectType, attrs));
   return bytes === undefined ? undefined : JSON.parse(Buffer.from(bytes).toString('utf8'));
 }

@@ -1,7 +1,11 @@
 /** enrolMember and recordPriorAuth: PHI through the transient map into the membership
  * collection, a salted hash on the public ledger, only an ID back. */
 import assert from 'node:assert/strict';
-import { MarkerSchema, MemberSchema, PriorAuthListSchema } from '../../../chaincode/src/claims/membership';
+import {
+  MarkerSchema,
+  MemberSchema,
+  PriorAuthListSchema,
+} from '../../../chaincode/src/claims/membership';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
 import { Collection, Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, FakeStub } from '../../support/fake-stub';
@@ -50,7 +54,10 @@ const authRequest = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function authorise(stub: FakeStub, request: unknown, as = adjudicator) {
-  stub.nextTx({ at: '2026-01-20T09:00:00Z', transient: { payload: JSON.stringify(request), salt: SALT } });
+  stub.nextTx({
+    at: '2026-01-20T09:00:00Z',
+    transient: { payload: JSON.stringify(request), salt: SALT },
+  });
   return JSON.parse(await contract.recordPriorAuth(as(stub))) as { authId: string };
 }
 
@@ -65,7 +72,9 @@ describe('claims: membership', () => {
     it('keeps the member number and coverage in the membership collection', async () => {
       const stub = new FakeStub();
       const enrolmentId = await setUpMember(stub);
-      const member = MemberSchema.parse(privateValue(stub, Collection.Membership, 'member', PATIENT));
+      const member = MemberSchema.parse(
+        privateValue(stub, Collection.Membership, 'member', PATIENT),
+      );
       assert.equal(member.enrolments.length, 1);
       assert.equal(member.enrolments[0]?.enrolmentId, enrolmentId);
       assert.equal(member.enrolments[0]?.memberNumber, MEMBER_NUMBER);
@@ -87,16 +96,26 @@ describe('claims: membership', () => {
     it('lets only the insurer endorse later changes of the member and the marker', async () => {
       const stub = new FakeStub();
       const enrolmentId = await setUpMember(stub);
-      assert.deepEqual(policyOrgs(stub, privateKey(stub, Collection.Membership, 'member', PATIENT)), [Msp.Insurer]);
-      assert.deepEqual(policyOrgs(stub, publicKey(stub, 'enrolmentMarker', enrolmentId)), [Msp.Insurer]);
+      assert.deepEqual(
+        policyOrgs(stub, privateKey(stub, Collection.Membership, 'member', PATIENT)),
+        [Msp.Insurer],
+      );
+      assert.deepEqual(policyOrgs(stub, publicKey(stub, 'enrolmentMarker', enrolmentId)), [
+        Msp.Insurer,
+      ]);
     });
 
     it('adds a later enrolment that does not overlap', async () => {
       const stub = new FakeStub();
       await setUpMember(stub);
       await enrol(stub, enrolRequest(), insurerAdmin);
-      const member = MemberSchema.parse(privateValue(stub, Collection.Membership, 'member', PATIENT));
-      assert.deepEqual(member.enrolments.map((e) => e.coverageFrom), ['2026-01-01', '2027-01-01']);
+      const member = MemberSchema.parse(
+        privateValue(stub, Collection.Membership, 'member', PATIENT),
+      );
+      assert.deepEqual(
+        member.enrolments.map((e) => e.coverageFrom),
+        ['2026-01-01', '2027-01-01'],
+      );
     });
 
     it('refuses coverage that overlaps an existing enrolment with CONFLICT', async () => {
@@ -121,8 +140,14 @@ describe('claims: membership', () => {
     it('needs a salt of at least 32 hex characters and an ordered window', async () => {
       const stub = new FakeStub();
       await setUpMember(stub);
-      assert.equal(await errorCodeOf(enrol(stub, enrolRequest(), intake, null)), 'INVALID_ARGUMENT');
-      assert.equal(await errorCodeOf(enrol(stub, enrolRequest(), intake, 'abc123')), 'INVALID_ARGUMENT');
+      assert.equal(
+        await errorCodeOf(enrol(stub, enrolRequest(), intake, null)),
+        'INVALID_ARGUMENT',
+      );
+      assert.equal(
+        await errorCodeOf(enrol(stub, enrolRequest(), intake, 'abc123')),
+        'INVALID_ARGUMENT',
+      );
       const backwards = enrolRequest({ coverageFrom: '2027-12-31', coverageTo: '2027-01-01' });
       assert.equal(await errorCodeOf(enrol(stub, backwards)), 'INVALID_ARGUMENT');
     });
@@ -132,13 +157,24 @@ describe('claims: membership', () => {
     it('keeps the authorisation privately per patient and code, and returns its ID', async () => {
       const stub = new FakeStub();
       assert.deepEqual(await authorise(stub, authRequest()), { authId: 'pa-1' });
-      await authorise(stub, authRequest({ authId: 'pa-2', validFrom: '2026-03-01', validTo: '2026-03-31' }));
-      const list = PriorAuthListSchema.parse(privateValue(stub, Collection.Membership, 'priorAuth', PATIENT, '70553'));
-      assert.deepEqual(list.auths.map((a) => a.authId), ['pa-1', 'pa-2']);
+      await authorise(
+        stub,
+        authRequest({ authId: 'pa-2', validFrom: '2026-03-01', validTo: '2026-03-31' }),
+      );
+      const list = PriorAuthListSchema.parse(
+        privateValue(stub, Collection.Membership, 'priorAuth', PATIENT, '70553'),
+      );
+      assert.deepEqual(
+        list.auths.map((a) => a.authId),
+        ['pa-1', 'pa-2'],
+      );
       const marker = MarkerSchema.parse(publicValue(stub, 'priorAuthMarker', 'pa-1'));
       assert.equal(marker.hash, saltedHash(SALT, authRequest()));
       assert.ok(!stub.publicText().includes('70553'));
-      assert.deepEqual(stub.lastEvent(), { name: 'PriorAuthRecorded', payload: { authId: 'pa-2' } });
+      assert.deepEqual(stub.lastEvent(), {
+        name: 'PriorAuthRecorded',
+        payload: { authId: 'pa-2' },
+      });
     });
 
     it('refuses an authorisation ID used before with CONFLICT', async () => {

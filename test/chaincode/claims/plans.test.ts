@@ -4,7 +4,16 @@ import { PlanSchema } from '../../../chaincode/src/claims/plan';
 import { Msp } from '../../../chaincode/src/shared/names';
 import { Role } from '../../../chaincode/src/shared/roles';
 import { contextFor, errorCodeOf, FakeStub } from '../../support/fake-stub';
-import { adjudicator, contract, insurerAdmin, intake, planTerms, policyOrgs, publicKey, registrar } from './fixtures';
+import {
+  adjudicator,
+  contract,
+  insurerAdmin,
+  intake,
+  planTerms,
+  policyOrgs,
+  publicKey,
+  registrar,
+} from './fixtures';
 
 async function publish(stub: FakeStub, terms: unknown, as = adjudicator): Promise<unknown> {
   stub.nextTx({ at: '2026-01-02T09:00:00Z' });
@@ -28,8 +37,12 @@ describe('claims: plans', () => {
       const second = PlanSchema.parse(await publish(stub, planTerms({ deductibleCents: 80_000 })));
       assert.equal(second.version, 2);
       stub.nextTx();
-      const latest = PlanSchema.parse(JSON.parse(await contract.getPlan(registrar(stub), 'gold', '')));
-      const first = PlanSchema.parse(JSON.parse(await contract.getPlan(registrar(stub), 'gold', '1')));
+      const latest = PlanSchema.parse(
+        JSON.parse(await contract.getPlan(registrar(stub), 'gold', '')),
+      );
+      const first = PlanSchema.parse(
+        JSON.parse(await contract.getPlan(registrar(stub), 'gold', '1')),
+      );
       assert.equal(latest.deductibleCents, 80_000);
       assert.equal(first.deductibleCents, 50_000);
     });
@@ -44,7 +57,10 @@ describe('claims: plans', () => {
     it('emits PlanPublished with the plan ID and version only', async () => {
       const stub = new FakeStub();
       await publish(stub, planTerms());
-      assert.deepEqual(stub.lastEvent(), { name: 'PlanPublished', payload: { planId: 'gold', version: 1 } });
+      assert.deepEqual(stub.lastEvent(), {
+        name: 'PlanPublished',
+        payload: { planId: 'gold', version: 1 },
+      });
     });
 
     it('may be done by an insurer admin', async () => {
@@ -55,7 +71,8 @@ describe('claims: plans', () => {
     it('is refused to the insurer intake and to a provider admin', async () => {
       const stub = new FakeStub();
       assert.equal(await errorCodeOf(publish(stub, planTerms(), intake)), 'FORBIDDEN');
-      const providerAdmin = (s: FakeStub) => contextFor(s, { mspId: Msp.ProviderA, role: Role.Admin });
+      const providerAdmin = (s: FakeStub) =>
+        contextFor(s, { mspId: Msp.ProviderA, role: Role.Admin });
       assert.equal(await errorCodeOf(publish(stub, planTerms(), providerAdmin)), 'FORBIDDEN');
       assert.equal(stub.state.size, 0);
     });
@@ -64,7 +81,15 @@ describe('claims: plans', () => {
       ['a deductible above the out-of-pocket maximum', planTerms({ deductibleCents: 400_000 })],
       ['coinsurance above 100 %', planTerms({ coinsuranceBps: 10_001 })],
       ['fractional cents', planTerms({ deductibleCents: 100.5 })],
-      ['a repeated code', planTerms({ coveredCodes: [{ code: '99213', allowedCents: 1 }, { code: '99213', allowedCents: 2 }] })],
+      [
+        'a repeated code',
+        planTerms({
+          coveredCodes: [
+            { code: '99213', allowedCents: 1 },
+            { code: '99213', allowedCents: 2 },
+          ],
+        }),
+      ],
       ['no covered codes', planTerms({ coveredCodes: [] })],
       ['a timely-filing limit of 0 days', planTerms({ timelyFilingDays: 0 })],
       ['an unknown field', { ...planTerms(), insurerMsp: 'ProviderAMSP' }],
@@ -87,7 +112,11 @@ describe('claims: plans', () => {
     it('refuses a version that is not a positive whole number', async () => {
       const stub = new FakeStub();
       for (const v of ['0', 'x', '-1', '1.5']) {
-        assert.equal(await errorCodeOf(contract.getPlan(registrar(stub), 'gold', v)), 'INVALID_ARGUMENT', v);
+        assert.equal(
+          await errorCodeOf(contract.getPlan(registrar(stub), 'gold', v)),
+          'INVALID_ARGUMENT',
+          v,
+        );
       }
     });
   });

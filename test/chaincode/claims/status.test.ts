@@ -44,7 +44,10 @@ describe('claims: status transitions', () => {
     for (const action of ALL_ACTIONS) {
       const ok = allowed.includes(action);
       it(`${action} on a ${name} claim is ${ok ? 'allowed' : 'refused with FAILED_PRECONDITION'}`, () => {
-        assert.equal(codeOf(() => requireAction(from, action)), ok ? undefined : 'FAILED_PRECONDITION');
+        assert.equal(
+          codeOf(() => requireAction(from, action)),
+          ok ? undefined : 'FAILED_PRECONDITION',
+        );
       });
     }
   }
@@ -58,7 +61,9 @@ describe('claims: status transitions', () => {
   ];
   for (const [action, targets] of OUTCOMES) {
     it(`${action} leads only to ${targets.join(', ')}`, () => {
-      const from = (EXPECTED.new.includes(action) ? undefined : ALL_STATUSES.find((s) => EXPECTED[s].includes(action)));
+      const from = EXPECTED.new.includes(action)
+        ? undefined
+        : ALL_STATUSES.find((s) => EXPECTED[s].includes(action));
       for (const to of ALL_STATUSES) {
         assert.equal(mayTransition(from, action, to), targets.includes(to), `${action} → ${to}`);
       }
@@ -66,17 +71,30 @@ describe('claims: status transitions', () => {
   }
 
   it('a decision cannot leave a claim pended, nor an appeal decision make it plainly approved', () => {
-    assert.equal(codeOf(() => requireTransition('pended', 'decide', 'pended')), 'FAILED_PRECONDITION');
-    assert.equal(codeOf(() => requireTransition('appealed', 'decide-appeal', 'approved')), 'FAILED_PRECONDITION');
+    assert.equal(
+      codeOf(() => requireTransition('pended', 'decide', 'pended')),
+      'FAILED_PRECONDITION',
+    );
+    assert.equal(
+      codeOf(() => requireTransition('appealed', 'decide-appeal', 'approved')),
+      'FAILED_PRECONDITION',
+    );
   });
 
   it('a claim is appealed at most once: no appeal outcome can be appealed again', () => {
     for (const s of ['appealed', 'appeal-approved', 'appeal-denied', 'paid'] as const) {
-      assert.equal(codeOf(() => requireAction(s, 'appeal')), 'FAILED_PRECONDITION', s);
+      assert.equal(
+        codeOf(() => requireAction(s, 'appeal')),
+        'FAILED_PRECONDITION',
+        s,
+      );
     }
   });
 
   it('names the status and the allowed ones in the refusal', () => {
-    assert.throws(() => requireAction('paid', 'appeal'), /cannot appeal a claim that is paid; only from denied, partially-approved/);
+    assert.throws(
+      () => requireAction('paid', 'appeal'),
+      /cannot appeal a claim that is paid; only from denied, partially-approved/,
+    );
   });
 });

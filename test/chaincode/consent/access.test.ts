@@ -21,7 +21,9 @@ import {
   PATIENT,
   registerPatient,
   request,
-  T0, licenseDoctors } from './fixtures';
+  T0,
+  licenseDoctors,
+} from './fixtures';
 
 function readBy(
   ctx: ReturnType<typeof asPhysician>,

@@ -18,7 +18,9 @@ import {
   PATIENT,
   registerPatient,
   request,
-  T0, licenseDoctors } from './fixtures';
+  T0,
+  licenseDoctors,
+} from './fixtures';
 
 const REASON = 'unconscious on arrival, no consent on file';
 
@@ -224,11 +226,17 @@ describe('ConsentContract.declareEmergencyAccess by a physician without an activ
     await licenseDoctors(stub);
     const ledger = new Ledger(stub as unknown as ChaincodeStub);
     const licence = await loadCredential(ledger, 'MD-0');
-    await updateCredential(ledger, { ...licence, status: 'suspended', statusReason: 'under review' });
+    await updateCredential(ledger, {
+      ...licence,
+      status: 'suspended',
+      statusReason: 'under review',
+    });
     stub.nextTx();
     const before = stub.state.size;
 
-    const code = await errorCodeOf(contract.declareEmergencyAccess(asPhysician(stub), PATIENT, REASON));
+    const code = await errorCodeOf(
+      contract.declareEmergencyAccess(asPhysician(stub), PATIENT, REASON),
+    );
 
     assert.equal(code, 'CREDENTIAL_INVALID');
     assert.equal(stub.state.size, before);

@@ -15,7 +15,9 @@ import {
   contract,
   grantRequest,
   PATIENT,
-  registerPatient, licenseDoctors } from './fixtures';
+  registerPatient,
+  licenseDoctors,
+} from './fixtures';
 
 /** Every stored object of a type, parsed back from the fake world state. */
 function stored(stub: FakeStub, objectType: string): Record<string, unknown>[] {

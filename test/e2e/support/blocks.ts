@@ -28,7 +28,10 @@ export async function allBlocks(network: Network): Promise<Uint8Array[]> {
 }
 
 /** The values among NEEDLES found in any block, as UTF-8 text. */
-export async function phiFoundInBlocks(network: Network, needles: readonly string[]): Promise<string[]> {
+export async function phiFoundInBlocks(
+  network: Network,
+  needles: readonly string[],
+): Promise<string[]> {
   const blocks = await allBlocks(network);
   const haystacks = blocks.map((b) => Buffer.from(b));
   return needles.filter((n) => haystacks.some((h) => h.includes(Buffer.from(n, 'utf8'))));

@@ -16,10 +16,18 @@ const description = JSON.parse(readFileSync(join(repo, 'network', 'network.json'
   host: string;
   channel: string;
   chaincode: { name: string };
-  orgs: { name: string; mspId: string; kind: string; portBase: number; users: { id: string }[] }[];
+  orgs: {
+    name: string;
+    mspId: string;
+    kind: string;
+    portBase: number;
+    caPort: number;
+    users: { id: string }[];
+  }[];
 };
 
 export const CHANNEL = description.channel;
+export const host = description.host;
 export const CHAINCODE = description.chaincode.name;
 export const NETWORK_HOME = process.env.HEALTHLEDGER_NETWORK_HOME ?? join(repo, '.fabric');
 
@@ -36,6 +44,10 @@ function org(name: string) {
   const found = description.orgs.find((o) => o.name === name);
   if (!found) throw new Error(`unknown organisation ${name}`);
   return found;
+}
+
+export function caPort(name: OrgName): number {
+  return org(name).caPort;
 }
 
 export interface Session {
@@ -56,17 +68,29 @@ export class TestNetwork {
       const o = org(orgName);
       client = newGrpcClient({
         address: `${description.host}:${o.portBase}`,
-        tlsRootCert: readFileSync(join(NETWORK_HOME, 'orgs', orgName, 'msp', 'tlscacerts', 'ca.pem')),
+        tlsRootCert: readFileSync(
+          join(NETWORK_HOME, 'orgs', orgName, 'msp', 'tlscacerts', 'ca.pem'),
+        ),
       });
       this.#clients.set(orgName, client);
     }
     return client;
   }
 
-  /** A session of USER of ORG, through the peer of VIA (default: the user's own org). */
-  async as(orgName: OrgName, userId: string, via: OrgName = orgName): Promise<Session> {
-    const mspDir = join(NETWORK_HOME, 'orgs', orgName, 'users', userId, 'msp');
-    if (!existsSync(mspDir)) throw new Error(`no enrolled identity ${userId} of ${orgName} at ${mspDir}`);
+  /** A session of USER of ORG (a user of network.json, or an MSP folder from enrolUser),
+   * through the peer of VIA (default: the user's own org). */
+  async as(
+    orgName: OrgName,
+    user: string | { mspDir: string },
+    via: OrgName = orgName,
+  ): Promise<Session> {
+    const mspDir =
+      typeof user === 'string'
+        ? join(NETWORK_HOME, 'orgs', orgName, 'users', user, 'msp')
+        : user.mspDir;
+    const userId = typeof user === 'string' ? user : mspDir;
+    if (!existsSync(mspDir))
+      throw new Error(`no enrolled identity ${userId} of ${orgName} at ${mspDir}`);
     const gateway = newGateway(this.client(via), await loadMspIdentity(MSP[orgName], mspDir));
     this.#gateways.push(gateway);
     const network = gateway.getNetwork(CHANNEL);

@@ -1,0 +1,96 @@
+/**
+ * Issue 2's end-to-end proof on the real network: a registrar of each provider registers a
+ * patient through its own peer with the Gateway SDK (demographics in the transient map), the
+ * other provider's peer holds the same private copy, and no block of the channel contains
+ * the patient's name, birth date or address.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { phiFoundInBlocks } from './support/blocks';
+import { runId } from './support/enrol';
+import { demographics, salt } from './support/phi';
+import { MSP, NETWORK_HOME, type OrgName, TestNetwork } from './support/network';
+
+describe('the foundation, on the real network', function () {
+  this.timeout(120_000);
+  const net = new TestNetwork();
+  const leaked: string[] = [];
+  const pseudonyms: string[] = [];
+  after(() => net.close());
+
+  it('runs against live CA, orderer, peer and chaincode processes', () => {
+    const pids = join(NETWORK_HOME, 'pids');
+    const running = readdirSync(pids)
+      .filter((f) => f.endsWith('.pid'))
+      .filter((f) => {
+        try {
+          process.kill(Number(readFileSync(join(pids, f), 'utf8')), 0);
+          return true;
+        } catch {
+          return false;
+        }
+      })
+      .map((f) => f.replace(/\.pid$/, ''));
+    console.log(`      live processes: ${running.sort().join(', ')}`);
+    assert.equal(running.filter((n) => n.startsWith('ca.')).length, 5);
+    assert.equal(running.filter((n) => n.startsWith('orderer.')).length, 3);
+    assert.equal(running.filter((n) => /\.peer\d+$/.test(n) && !n.startsWith('cc.')).length, 4);
+    assert.equal(running.filter((n) => n.startsWith('cc.')).length, 4);
+  });
+
+  for (const [provider, other] of [
+    ['providera', 'providerb'],
+    ['providerb', 'providera'],
+  ] as [OrgName, OrgName][]) {
+    describe(`a registrar of ${provider}`, () => {
+      const run = runId();
+      const patientId = `pat-e2e${run}`;
+      const person = demographics(run);
+      const personSalt = salt();
+      leaked.push(person.givenName, person.familyName, person.address, person.mrn);
+      pseudonyms.push(patientId);
+
+      it('registers a patient through its own peer and gets the pseudonym and hash back', async () => {
+        const registrar = await net.as(provider, 'registrar1');
+        const committed = await registrar.contract('records').submit('registerPatient', {
+          args: [patientId],
+          transient: { payload: JSON.stringify(person), salt: personSalt },
+          endorsingOrganizations: [MSP[provider]],
+        });
+        const result = JSON.parse(committed.result);
+        assert.equal(result.patientId, patientId);
+        assert.match(result.hash, /^[0-9a-f]{64}$/);
+        assert.ok(committed.blockNumber > 0n);
+      });
+
+      it(`is read back on ${other}'s peer: public registration and the same private copy`, async () => {
+        const otherRegistrar = await net.as(other, 'registrar1');
+        const records = otherRegistrar.contract('records');
+        const patient = JSON.parse(await records.evaluate('getPatient', { args: [patientId] }));
+        assert.equal(patient.registeredBy, MSP[provider]);
+        assert.equal(patient.status, 'active');
+        const check = JSON.parse(
+          await records.evaluate('verifyDemographics', {
+            args: [patientId],
+            transient: { payload: JSON.stringify(person), salt: personSalt },
+          }),
+        );
+        assert.deepEqual(check, { patientId, matchesLedger: true, matchesPrivateCopy: true });
+      });
+    });
+  }
+
+  describe('after both registrations', () => {
+    it('leaves no name, address or MRN of those patients in any block of the channel', async () => {
+      const session = await net.as('insurer', 'orgadmin');
+      assert.equal(leaked.length, 8);
+      assert.deepEqual(await phiFoundInBlocks(session.network, leaked), []);
+    });
+
+    it('while the scan does see what is public: the pseudonyms are in the blocks', async () => {
+      const session = await net.as('insurer', 'orgadmin');
+      assert.deepEqual(await phiFoundInBlocks(session.network, pseudonyms), pseudonyms);
+    });
+  });
+});
