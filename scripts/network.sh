@@ -138,7 +138,29 @@ cmd_status() {
       peer channel getinfo -c "$CHANNEL" 2>/dev/null | sed 's/^Blockchain info: /ledger: /'
     )
   fi
+  printf 'resident memory: %s MiB over %s processes\n' "$(resident_kib | awk '{printf "%.0f", $1/1024}')" "$(running_count)"
   return "$failed"
+}
+
+# Sum of the resident set sizes (KiB) of every process this script started.
+resident_kib() {
+  local file pid total=0 rss
+  shopt -s nullglob
+  for file in "$PID_DIR"/*.pid; do
+    pid=$(<"$file")
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    total=$((total + ${rss:-0}))
+  done
+  echo "$total"
+}
+
+running_count() {
+  local file n=0
+  shopt -s nullglob
+  for file in "$PID_DIR"/*.pid; do
+    kill -0 "$(<"$file")" 2>/dev/null && n=$((n + 1))
+  done
+  echo "$n"
 }
 
 main() {
