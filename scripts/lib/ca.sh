@@ -108,9 +108,9 @@ normalise_msp() { # org mspdir
 
 # Every identity of one organisation: its nodes (with TLS), its admin and its users.
 issue_org_identities() { # org port
-  local org=$1 port=$2 norg idx name kind _rest id type attrs
+  local org=$1 port=$2 norg _idx name kind _rest id type attrs
   enroll_ca_admin "$org" "$port"
-  while read -r norg idx name kind _rest; do
+  while read -r norg _idx name kind _rest; do
     [[ $norg == "$org" ]] || continue
     issue_identity "$org" "$port" "$name" "$kind" "" "$(node_dir "$org" "$name")" tls
   done < <("${NETCFG[@]}" nodes)

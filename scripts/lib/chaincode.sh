@@ -2,6 +2,8 @@
 # chaincode process per organisation, and the lifecycle (install, approve, commit) that
 # upgrades it whenever the built code changes.
 # shellcheck shell=bash
+# VERSION is set by network.sh deploy before these functions run.
+# shellcheck disable=SC2153
 
 CC_NAME=$("${NETCFG[@]}" get chaincode.name)
 CC_DIR=$REPO_ROOT/chaincode
@@ -90,9 +92,9 @@ approve_for_org() { # org name listen mspId packageId sequence
 }
 
 commit_definition() { # sequence
-  local args peers=() org idx name kind listen _rest
+  local args peers=() org idx name _kind listen _rest
   mapfile -t args < <(orderer_args)
-  while read -r org idx name kind listen _rest; do
+  while read -r org idx name _kind listen _rest; do
     [[ $idx == 0 ]] || continue
     peers+=(--peerAddresses "$HOST:$listen" --tlsRootCertFiles "$(node_dir "$org" "$name")/tls/ca.crt")
   done < <("${NETCFG[@]}" nodes peer)

@@ -1,6 +1,6 @@
 # Where the pinned Fabric binaries and configs live. Sourced by every script that runs Fabric.
 # HEALTHLEDGER_FABRIC_HOME overrides the versioned cache directory outside the repository.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../../network/versions.env

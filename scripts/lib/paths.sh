@@ -1,6 +1,6 @@
 # Where the running network keeps its state: identities, ledgers, logs and PID files.
 # HEALTHLEDGER_NETWORK_HOME overrides the default folder .fabric/ in the repository.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 
 NET_HOME=${HEALTHLEDGER_NETWORK_HOME:-$REPO_ROOT/.fabric}
 LOG_DIR=$NET_HOME/logs

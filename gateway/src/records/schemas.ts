@@ -1,6 +1,6 @@
 /** Request schemas of the records routes: one per body, query and path. */
 import { z } from 'zod';
-import { Id, IsoDate, PatientId, Purpose, Salt } from '../http/common-schemas';
+import { IsoDate, PatientId, Purpose, Salt } from '../http/common-schemas';
 
 export const RecordId = z
   .string()
@@ -73,4 +73,3 @@ export const VerifyBody = z.strictObject({
 export const PatientParams = z.strictObject({ patientId: PatientId });
 export const RecordParams = z.strictObject({ recordId: RecordId });
 
-export { Id };

@@ -1,0 +1,34 @@
+/**
+ * The credentials contract as typed calls. Every change is endorsed by the board: credential
+ * keys carry a key-level policy naming BoardMSP, so no other organisation's peer may sign it.
+ */
+import { evaluateJson, type Submitted, submitJson, type TransactionRunner } from '../fabric/runner';
+import type { IssueRequest } from './schemas';
+
+export const BOARD_MSP = 'BoardMSP';
+
+export interface CredentialsFacade {
+  issueCredential(request: IssueRequest): Promise<Submitted>;
+  renewCredential(licenceNumber: string, validFrom: string, validTo: string): Promise<Submitted>;
+  suspendCredential(licenceNumber: string, reason: string): Promise<Submitted>;
+  reinstateCredential(licenceNumber: string): Promise<Submitted>;
+  revokeCredential(licenceNumber: string, reason: string): Promise<Submitted>;
+  verifyLicence(licenceNumber: string, date?: string): Promise<unknown>;
+  credentialsOfPractitioner(practitionerId: string): Promise<unknown>;
+  credentialHistory(licenceNumber: string): Promise<unknown>;
+}
+
+export function newCredentialsFacade(tx: TransactionRunner): CredentialsFacade {
+  const change = (name: string, args: string[]) =>
+    submitJson(tx, name, { args, endorsingOrganizations: [BOARD_MSP] });
+  return {
+    issueCredential: (request) => change('issueCredential', [JSON.stringify(request)]),
+    renewCredential: (licence, from, to) => change('renewCredential', [licence, from, to]),
+    suspendCredential: (licence, reason) => change('suspendCredential', [licence, reason]),
+    reinstateCredential: (licence) => change('reinstateCredential', [licence]),
+    revokeCredential: (licence, reason) => change('revokeCredential', [licence, reason]),
+    verifyLicence: (licence, date) => evaluateJson(tx, 'verifyLicence', { args: [licence, date ?? ''] }),
+    credentialsOfPractitioner: (id) => evaluateJson(tx, 'credentialsOfPractitioner', { args: [id] }),
+    credentialHistory: (licence) => evaluateJson(tx, 'credentialHistory', { args: [licence] }),
+  };
+}
