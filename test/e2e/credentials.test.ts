@@ -1,0 +1,215 @@
+/**
+ * Issue 4's end-to-end proof on the real network: the board's officer issues a licence to a
+ * new ProviderA physician, who can then file records; a suspension stops the very next
+ * record with CREDENTIAL_INVALID and a reinstatement lets it through again; a provider's
+ * admin cannot issue or change a licence; every member verifies a licence alike; the
+ * credential's history lists each change with the officer who made it.
+ */
+import assert from 'node:assert/strict';
+import { runId } from './support/enrol';
+import { failureOf } from './support/errors';
+import { MSP } from './support/network';
+import {
+  OFFICER,
+  day,
+  licenceRequest,
+  newPhysician,
+  type Practitioner,
+  registerPatient,
+} from './support/people';
+import { fileObservation } from './support/records';
+import { SettledNetwork } from './support/settled';
+
+const SUSPENSION_REASON = 'licence suspended pending review of malpractice cover';
+
+describe('practitioner credentials, on the real network', function () {
+  this.timeout(180_000);
+  const net = new SettledNetwork();
+  const run = runId();
+  const patientId = `pat-e2ec${run}`;
+  let physician: Practitioner;
+  let firstRecordId: string;
+  after(() => net.close());
+
+  before(async () => {
+    physician = await newPhysician(net, 'providera', `pr-e2e-${run}`);
+    await registerPatient(net, 'providera', patientId, run);
+  });
+
+  async function boardCredentials() {
+    return (await net.as('board', OFFICER)).contract('credentials');
+  }
+
+  async function fileAs(seed: number, replaces = '') {
+    return fileObservation(await physician.session(), 'providera', patientId, run, seed, replaces);
+  }
+
+  it("the board's officer issues a physician licence to the new physician", async () => {
+    const request = licenceRequest(physician.practitionerId, physician.licenceNumber);
+    const committed = await (
+      await boardCredentials()
+    ).submit('issueCredential', {
+      args: [JSON.stringify(request)],
+      endorsingOrganizations: [MSP.board],
+    });
+    const credential = JSON.parse(committed.result);
+    assert.equal(credential.licenceNumber, physician.licenceNumber);
+    assert.equal(credential.practitionerId, physician.practitionerId);
+    assert.equal(credential.licenceType, 'physician');
+    assert.equal(credential.status, 'active');
+    assert.equal(credential.issuingBoard, MSP.board);
+  });
+
+  it('the licensed ProviderA physician adds a record', async () => {
+    const added = await fileAs(1);
+    assert.match(added.recordId, /^rec-/);
+    assert.equal(added.version, 1);
+    firstRecordId = added.recordId;
+  });
+
+  it('the board suspends the licence, and verification says SUSPENDED', async () => {
+    const committed = await (
+      await boardCredentials()
+    ).submit('suspendCredential', {
+      args: [physician.licenceNumber, SUSPENSION_REASON],
+      endorsingOrganizations: [MSP.board],
+    });
+    const credential = JSON.parse(committed.result);
+    assert.equal(credential.status, 'suspended');
+    assert.equal(credential.statusReason, SUSPENSION_REASON);
+    const verified = JSON.parse(
+      await (
+        await net.as('providera', 'registrar1')
+      )
+        .contract('credentials')
+        .evaluate('verifyLicence', { args: [physician.licenceNumber, ''] }),
+    );
+    assert.equal(verified.valid, false);
+    assert.equal(verified.reason, 'SUSPENDED');
+  });
+
+  it('the suspended physician is refused the very next record with CREDENTIAL_INVALID', async () => {
+    assert.equal(await failureOf(fileAs(2)), 'CREDENTIAL_INVALID');
+    assert.equal(await failureOf(fileAs(3, firstRecordId)), 'CREDENTIAL_INVALID');
+  });
+
+  it('the suspended physician cannot break the glass either', async () => {
+    const consent = (await physician.session()).contract('consent');
+    const declared = consent.submit('declareEmergencyAccess', {
+      args: [patientId, 'unconscious on arrival, emergency department'],
+    });
+    assert.equal(await failureOf(declared), 'CREDENTIAL_INVALID');
+  });
+
+  it('reinstated, the physician adds records again (a correction: version 2)', async () => {
+    const committed = await (
+      await boardCredentials()
+    ).submit('reinstateCredential', {
+      args: [physician.licenceNumber],
+      endorsingOrganizations: [MSP.board],
+    });
+    assert.equal(JSON.parse(committed.result).status, 'active');
+    const corrected = await fileAs(4, firstRecordId);
+    assert.equal(corrected.recordId, firstRecordId);
+    assert.equal(corrected.version, 2);
+  });
+
+  it("a ProviderA admin's attempts to issue or suspend a licence are refused (FORBIDDEN)", async () => {
+    const credentials = (await net.as('providera', 'orgadmin')).contract('credentials');
+    const other = licenceRequest(`pr-e2e-x${run}`, `LIC-pr-e2e-x${run}`);
+    // Through the admin's own peer and through the board's: no peer endorses it.
+    for (const endorsingOrganizations of [[MSP.providera], [MSP.board]]) {
+      const issue = credentials.submit('issueCredential', {
+        args: [JSON.stringify(other)],
+        endorsingOrganizations,
+      });
+      assert.equal(await failureOf(issue), 'FORBIDDEN');
+      const suspend = credentials.submit('suspendCredential', {
+        args: [physician.licenceNumber, 'not the board'],
+        endorsingOrganizations,
+      });
+      assert.equal(await failureOf(suspend), 'FORBIDDEN');
+    }
+    const verified = JSON.parse(
+      await credentials.evaluate('verifyLicence', { args: [physician.licenceNumber, ''] }),
+    );
+    assert.equal(verified.valid, true);
+    const unknown = JSON.parse(
+      await credentials.evaluate('verifyLicence', { args: [other.licenceNumber, ''] }),
+    );
+    assert.deepEqual([unknown.valid, unknown.reason], [false, 'UNKNOWN']);
+  });
+
+  it('verification from InsurerMSP and from ProviderBMSP gives the same answer', async () => {
+    const today = day();
+    const fromInsurer = await (
+      await net.as('insurer', 'adjudicator1')
+    )
+      .contract('credentials')
+      .evaluate('verifyLicence', {
+        args: [physician.licenceNumber, today],
+        endorsingOrganizations: [MSP.insurer],
+      });
+    const fromProviderB = await (
+      await net.as('providerb', 'registrar1')
+    )
+      .contract('credentials')
+      .evaluate('verifyLicence', {
+        args: [physician.licenceNumber, today],
+        endorsingOrganizations: [MSP.providerb],
+      });
+    assert.deepEqual(JSON.parse(fromInsurer), JSON.parse(fromProviderB));
+    const answer = JSON.parse(fromInsurer);
+    assert.equal(answer.valid, true);
+    assert.equal(answer.reason, 'VALID');
+    assert.equal(answer.date, today);
+    assert.equal(answer.issuer, MSP.board);
+    assert.equal(answer.credential.status, 'active');
+    assert.equal(answer.credential.practitionerId, physician.practitionerId);
+  });
+
+  it("the licence's history lists issued, suspended, reinstated in order, each by the officer", async () => {
+    const history = JSON.parse(
+      await (
+        await net.as('insurer', 'adjudicator1')
+      )
+        .contract('credentials')
+        .evaluate('credentialHistory', { args: [physician.licenceNumber] }),
+    ) as {
+      action: string;
+      status: string;
+      actor: string;
+      actorMsp: string;
+      reason?: string;
+      timestamp: string;
+    }[];
+    assert.deepEqual(
+      history.map((s) => [s.action, s.status, s.actorMsp, s.reason]),
+      [
+        ['issued', 'active', MSP.board, undefined],
+        ['suspended', 'suspended', MSP.board, SUSPENSION_REASON],
+        ['reinstated', 'active', MSP.board, undefined],
+      ],
+    );
+    for (const step of history) assert.match(step.actor, /CN=officer1\b/);
+    const times = history.map((s) => Date.parse(s.timestamp));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => a - b),
+    );
+  });
+
+  it("the practitioner's credentials list that one licence, active", async () => {
+    const listed = JSON.parse(
+      await (
+        await net.as('providerb', 'registrar1')
+      )
+        .contract('credentials')
+        .evaluate('credentialsOfPractitioner', { args: [physician.practitionerId] }),
+    ) as { licenceNumber: string; status: string }[];
+    assert.deepEqual(
+      listed.map((c) => [c.licenceNumber, c.status]),
+      [[physician.licenceNumber, 'active']],
+    );
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The people of one end-to-end scenario, made fresh for every run: physicians enrolled
+ * through their provider's real CA and licensed by the board's officer, a patient registered
+ * by a provider's registrar (demographics and salt in the transient map) and enrolled as a
+ * user who acts as that patient, and PHI values unique to the run, so that a scan of the
+ * blocks can find them only if they leaked.
+ */
+import { enrolUser } from './enrol';
+import { MSP, type OrgName, type Session, type TestNetwork } from './network';
+import { demographics, salt } from './phi';
+
+/** The board's credentialing officer of network.json: has no per-run state. */
+export const OFFICER = 'officer1';
+
+/** A UTC calendar day relative to today, YYYY-MM-DD. */
+export function day(offsetDays = 0): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An issueCredential request: a licence valid from yesterday for a year. */
+export function licenceRequest(
+  practitionerId: string,
+  licenceNumber: string,
+  licenceType = 'physician',
+) {
+  return {
+    practitionerId,
+    licenceNumber,
+    licenceType,
+    specialty: 'internal medicine',
+    jurisdiction: 'US-CA',
+    validFrom: day(-1),
+    validTo: day(365),
+  };
+}
+
+/** Only the board changes a credential (key-level policy), so the board's peer endorses. */
+export async function issueLicence(
+  net: TestNetwork,
+  request: ReturnType<typeof licenceRequest>,
+): Promise<{ licenceNumber: string; status: string; issuingBoard: string }> {
+  const officer = await net.as('board', OFFICER);
+  const committed = await officer.contract('credentials').submit('issueCredential', {
+    args: [JSON.stringify(request)],
+    endorsingOrganizations: [MSP.board],
+  });
+  return JSON.parse(committed.result);
+}
+
+export interface Practitioner {
+  readonly org: OrgName;
+  readonly practitionerId: string;
+  readonly licenceNumber: string;
+  readonly mspDir: string;
+  /** A session of this practitioner, through their own peer unless VIA names another. */
+  session(via?: OrgName): Promise<Session>;
+}
+
+/** A physician of ORG, new in the CA, without a licence yet. */
+export async function newPhysician(
+  net: TestNetwork,
+  org: OrgName,
+  practitionerId: string,
+): Promise<Practitioner> {
+  const mspDir = await enrolUser(org, practitionerId, { role: 'physician', practitionerId });
+  return {
+    org,
+    practitionerId,
+    licenceNumber: `LIC-${practitionerId}`,
+    mspDir,
+    session: (via = org) => net.as(org, { mspDir }, via),
+  };
+}
+
+/** A physician of ORG with an active physician licence issued by the board. */
+export async function licensedPhysician(
+  net: TestNetwork,
+  org: OrgName,
+  practitionerId: string,
+): Promise<Practitioner> {
+  const physician = await newPhysician(net, org, practitionerId);
+  await issueLicence(net, licenceRequest(practitionerId, physician.licenceNumber));
+  return physician;
+}
+
+/** Demographics unique to RUN, birth date included (years no public date of the tests uses). */
+export function person(run: string) {
+  const n = parseInt(run.slice(0, 8), 16);
+  const pad = (v: number) => String(v).padStart(2, '0');
+  return {
+    ...demographics(run),
+    birthDate: `${1920 + (n % 60)}-${pad(1 + (n % 12))}-${pad(1 + (n % 28))}`,
+  };
+}
+
+/** A clinical value unique to RUN and SEED, with three non-zero decimals so that its JSON
+ * text is exactly these digits. */
+export function clinicalValue(run: string, seed: number): number {
+  const n = parseInt(run.slice(0, 8), 16) + seed * 7919;
+  const digit = (shift: number) => 1 + ((n >>> shift) % 9);
+  return Number(`${100 + (n % 800)}.${digit(3)}${digit(7)}${digit(11)}`);
+}
+
+export interface RegisteredPatient {
+  readonly patientId: string;
+  readonly person: ReturnType<typeof person>;
+  readonly salt: string;
+  /** The salted hash of the demographics on the public ledger. */
+  readonly hash: string;
+}
+
+/** ORG's registrar1 registers a new patient through ORG's peer. */
+export async function registerPatient(
+  net: TestNetwork,
+  org: OrgName,
+  patientId: string,
+  run: string,
+): Promise<RegisteredPatient> {
+  const registrar = await net.as(org, 'registrar1');
+  const who = person(run);
+  const personSalt = salt();
+  const committed = await registrar.contract('records').submit('registerPatient', {
+    args: [patientId],
+    transient: { payload: JSON.stringify(who), salt: personSalt },
+    endorsingOrganizations: [MSP[org]],
+  });
+  const { hash } = JSON.parse(committed.result) as { hash: string };
+  return { patientId, person: who, salt: personSalt, hash };
+}
+
+/** A user of ORG's CA who acts as the patient PATIENTID. */
+export async function patientSession(
+  net: TestNetwork,
+  org: OrgName,
+  patientId: string,
+): Promise<Session> {
+  const mspDir = await enrolUser(org, patientId, { role: 'patient', patientId });
+  return net.as(org, { mspDir });
+}
