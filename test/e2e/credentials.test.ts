@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { runId } from './support/enrol';
 import { failureOf } from './support/errors';
-import { MSP } from './support/network';
+import { MSP, type OrgName } from './support/network';
 import {
   OFFICER,
   day,
@@ -36,8 +36,22 @@ describe('practitioner credentials, on the real network', function () {
     await registerPatient(net, 'providera', patientId, run);
   });
 
-  async function boardCredentials() {
-    return (await net.as('board', OFFICER)).contract('credentials');
+  /** A change by the board's officer, endorsed by the board as its key-level policy needs. */
+  async function byBoard(transaction: string, ...args: string[]) {
+    const board = (await net.as('board', OFFICER)).contract('credentials');
+    const committed = await board.submit(transaction, {
+      args,
+      endorsingOrganizations: [MSP.board],
+    });
+    return JSON.parse(committed.result);
+  }
+
+  /** verifyLicence evaluated by USER of ORG on ORG's own peer. */
+  async function verifyAs(org: OrgName, user: string, date = ''): Promise<string> {
+    return (await net.as(org, user)).contract('credentials').evaluate('verifyLicence', {
+      args: [physician.licenceNumber, date],
+      endorsingOrganizations: [MSP[org]],
+    });
   }
 
   async function fileAs(seed: number, replaces = '') {
@@ -46,13 +60,7 @@ describe('practitioner credentials, on the real network', function () {
 
   it("the board's officer issues a physician licence to the new physician", async () => {
     const request = licenceRequest(physician.practitionerId, physician.licenceNumber);
-    const committed = await (
-      await boardCredentials()
-    ).submit('issueCredential', {
-      args: [JSON.stringify(request)],
-      endorsingOrganizations: [MSP.board],
-    });
-    const credential = JSON.parse(committed.result);
+    const credential = await byBoard('issueCredential', JSON.stringify(request));
     assert.equal(credential.licenceNumber, physician.licenceNumber);
     assert.equal(credential.practitionerId, physician.practitionerId);
     assert.equal(credential.licenceType, 'physician');
@@ -68,22 +76,14 @@ describe('practitioner credentials, on the real network', function () {
   });
 
   it('the board suspends the licence, and verification says SUSPENDED', async () => {
-    const committed = await (
-      await boardCredentials()
-    ).submit('suspendCredential', {
-      args: [physician.licenceNumber, SUSPENSION_REASON],
-      endorsingOrganizations: [MSP.board],
-    });
-    const credential = JSON.parse(committed.result);
+    const credential = await byBoard(
+      'suspendCredential',
+      physician.licenceNumber,
+      SUSPENSION_REASON,
+    );
     assert.equal(credential.status, 'suspended');
     assert.equal(credential.statusReason, SUSPENSION_REASON);
-    const verified = JSON.parse(
-      await (
-        await net.as('providera', 'registrar1')
-      )
-        .contract('credentials')
-        .evaluate('verifyLicence', { args: [physician.licenceNumber, ''] }),
-    );
+    const verified = JSON.parse(await verifyAs('providera', 'registrar1'));
     assert.equal(verified.valid, false);
     assert.equal(verified.reason, 'SUSPENDED');
   });
@@ -102,13 +102,8 @@ describe('practitioner credentials, on the real network', function () {
   });
 
   it('reinstated, the physician adds records again (a correction: version 2)', async () => {
-    const committed = await (
-      await boardCredentials()
-    ).submit('reinstateCredential', {
-      args: [physician.licenceNumber],
-      endorsingOrganizations: [MSP.board],
-    });
-    assert.equal(JSON.parse(committed.result).status, 'active');
+    const credential = await byBoard('reinstateCredential', physician.licenceNumber);
+    assert.equal(credential.status, 'active');
     const corrected = await fileAs(4, firstRecordId);
     assert.equal(corrected.recordId, firstRecordId);
     assert.equal(corrected.version, 2);
@@ -142,22 +137,9 @@ describe('practitioner credentials, on the real network', function () {
 
   it('verification from InsurerMSP and from ProviderBMSP gives the same answer', async () => {
     const today = day();
-    const fromInsurer = await (
-      await net.as('insurer', 'adjudicator1')
-    )
-      .contract('credentials')
-      .evaluate('verifyLicence', {
-        args: [physician.licenceNumber, today],
-        endorsingOrganizations: [MSP.insurer],
-      });
-    const fromProviderB = await (
-      await net.as('providerb', 'registrar1')
-    )
-      .contract('credentials')
-      .evaluate('verifyLicence', {
-        args: [physician.licenceNumber, today],
-        endorsingOrganizations: [MSP.providerb],
-      });
+    // The same explicit day for both, so that a run across midnight UTC cannot differ.
+    const fromInsurer = await verifyAs('insurer', 'adjudicator1', today);
+    const fromProviderB = await verifyAs('providerb', 'registrar1', today);
     assert.deepEqual(JSON.parse(fromInsurer), JSON.parse(fromProviderB));
     const answer = JSON.parse(fromInsurer);
     assert.equal(answer.valid, true);
@@ -169,12 +151,9 @@ describe('practitioner credentials, on the real network', function () {
   });
 
   it("the licence's history lists issued, suspended, reinstated in order, each by the officer", async () => {
+    const insurer = (await net.as('insurer', 'adjudicator1')).contract('credentials');
     const history = JSON.parse(
-      await (
-        await net.as('insurer', 'adjudicator1')
-      )
-        .contract('credentials')
-        .evaluate('credentialHistory', { args: [physician.licenceNumber] }),
+      await insurer.evaluate('credentialHistory', { args: [physician.licenceNumber] }),
     ) as {
       action: string;
       status: string;
@@ -200,12 +179,9 @@ describe('practitioner credentials, on the real network', function () {
   });
 
   it("the practitioner's credentials list that one licence, active", async () => {
+    const providerB = (await net.as('providerb', 'registrar1')).contract('credentials');
     const listed = JSON.parse(
-      await (
-        await net.as('providerb', 'registrar1')
-      )
-        .contract('credentials')
-        .evaluate('credentialsOfPractitioner', { args: [physician.practitionerId] }),
+      await providerB.evaluate('credentialsOfPractitioner', { args: [physician.practitionerId] }),
     ) as { licenceNumber: string; status: string }[];
     assert.deepEqual(
       listed.map((c) => [c.licenceNumber, c.status]),

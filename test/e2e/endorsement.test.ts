@@ -14,6 +14,7 @@ import { runId } from './support/enrol';
 import { failureOf } from './support/errors';
 import { MSP } from './support/network';
 import {
+  evaluateBy,
   OFFICER,
   issueLicence,
   licenceRequest,
@@ -46,22 +47,13 @@ describe('endorsement policies against forged endorsements, on the real network'
   });
 
   async function versionsOfRecord(): Promise<{ version: number; hash: string }[]> {
-    return JSON.parse(
-      await (
-        await physicianA.session()
-      )
-        .contract('records')
-        .evaluate('recordHistory', { args: [record.recordId] }),
-    );
+    return evaluateBy(physicianA, 'records', 'recordHistory', record.recordId);
   }
 
   async function verifyLicence(): Promise<{ valid: boolean; reason: string }> {
+    const insurer = (await net.as('insurer', 'adjudicator1')).contract('credentials');
     return JSON.parse(
-      await (
-        await net.as('insurer', 'adjudicator1')
-      )
-        .contract('credentials')
-        .evaluate('verifyLicence', { args: [licence.licenceNumber, ''] }),
+      await insurer.evaluate('verifyLicence', { args: [licence.licenceNumber, ''] }),
     );
   }
 
@@ -101,13 +93,7 @@ describe('endorsement policies against forged endorsements, on the real network'
         versions.map((v) => [v.version, v.hash]),
         [[1, record.hash]],
       );
-      const listed = JSON.parse(
-        await (
-          await physicianA.session()
-        )
-          .contract('records')
-          .evaluate('listRecords', { args: [patientId, '10', ''] }),
-      );
+      const listed = await evaluateBy(physicianA, 'records', 'listRecords', patientId, '10', '');
       assert.deepEqual(
         listed.items.map((r: { recordId: string; version: number }) => [r.recordId, r.version]),
         [[record.recordId, 1]],
@@ -140,12 +126,9 @@ describe('endorsement policies against forged endorsements, on the real network'
     it('and verification still says valid, with nothing but the issue in its history', async () => {
       const verified = await verifyLicence();
       assert.deepEqual([verified.valid, verified.reason], [true, 'VALID']);
+      const providerB = (await net.as('providerb', 'registrar1')).contract('credentials');
       const history = JSON.parse(
-        await (
-          await net.as('providerb', 'registrar1')
-        )
-          .contract('credentials')
-          .evaluate('credentialHistory', { args: [licence.licenceNumber] }),
+        await providerB.evaluate('credentialHistory', { args: [licence.licenceNumber] }),
       );
       assert.deepEqual(
         history.map((s: { action: string }) => s.action),

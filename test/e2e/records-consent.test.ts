@@ -13,11 +13,13 @@ import { runId } from './support/enrol';
 import { failureOf } from './support/errors';
 import { MSP, type OrgName, type Session } from './support/network';
 import {
+  evaluateBy,
   licensedPhysician,
   patientSession,
   type Practitioner,
   type RegisteredPatient,
   registerPatient,
+  submitBy,
 } from './support/people';
 import { compositeKeyHash, purgedKeys } from './support/purges';
 import { type FiledRecord, fileObservation } from './support/records';
@@ -65,21 +67,11 @@ describe('records, consent and the access trail, on the real network', function 
 
   /** Evaluated on the practitioner's own organisation's peer, which answers from its copy. */
   async function read(who: Practitioner, recordId: string) {
-    const text = await (
-      await who.session()
-    )
-      .contract('records')
-      .evaluate('readRecord', { args: [recordId, ''], endorsingOrganizations: [MSP[who.org]] });
-    return JSON.parse(text);
+    return evaluateBy(who, 'records', 'readRecord', recordId, '');
   }
 
   async function logAccess(who: Practitioner, recordId: string): Promise<string> {
-    const committed = await (
-      await who.session()
-    )
-      .contract('records')
-      .submit('logAccess', { args: [recordId, 'treatment'] });
-    return JSON.parse(committed.result).accessId;
+    return (await submitBy(who, 'records', 'logAccess', recordId, 'treatment')).accessId;
   }
 
   async function accessLog(): Promise<AccessEntry[]> {
@@ -105,13 +97,7 @@ describe('records, consent and the access trail, on the real network', function 
     it("ProviderA's physician adds a record: public metadata, content private", async () => {
       recordA = await fileObservation(await physicianA.session(), 'providera', patientId, run, 1);
       assert.equal(recordA.version, 1);
-      const history = JSON.parse(
-        await (
-          await physicianA.session()
-        )
-          .contract('records')
-          .evaluate('recordHistory', { args: [recordA.recordId] }),
-      );
+      const history = await evaluateBy(physicianA, 'records', 'recordHistory', recordA.recordId);
       assert.equal(history.length, 1);
       assert.deepEqual(
         [history[0].authorMsp, history[0].authorPractitionerId, history[0].category],
@@ -124,13 +110,7 @@ describe('records, consent and the access trail, on the real network', function 
     it("ProviderB's physician is refused without consent, and does not even see the record", async () => {
       assert.equal(await failureOf(logAccess(physicianB, recordA.recordId)), 'FORBIDDEN');
       assert.equal(await failureOf(read(physicianB, recordA.recordId)), 'FORBIDDEN');
-      const listed = JSON.parse(
-        await (
-          await physicianB.session()
-        )
-          .contract('records')
-          .evaluate('listRecords', { args: [patientId, '10', ''] }),
-      );
+      const listed = await evaluateBy(physicianB, 'records', 'listRecords', patientId, '10', '');
       assert.deepEqual(listed.items, []);
     });
 
@@ -167,15 +147,12 @@ describe('records, consent and the access trail, on the real network', function 
       assert.equal(got.salt, recordA.salt);
       assert.deepEqual([got.metadata.recordId, got.metadata.version], [recordA.recordId, 1]);
       // The copy verifies against the ledger's hash, for anyone (here the insurer).
+      const insurer = (await net.as('insurer', 'adjudicator1')).contract('records');
       const verified = JSON.parse(
-        await (
-          await net.as('insurer', 'adjudicator1')
-        )
-          .contract('records')
-          .evaluate('verifyRecord', {
-            args: [recordA.recordId, ''],
-            transient: { payload: JSON.stringify(got.resource), salt: got.salt },
-          }),
+        await insurer.evaluate('verifyRecord', {
+          args: [recordA.recordId, ''],
+          transient: { payload: JSON.stringify(got.resource), salt: got.salt },
+        }),
       );
       assert.deepEqual([verified.matches, verified.ledgerHash], [true, recordA.hash]);
     });
@@ -210,12 +187,13 @@ describe('records, consent and the access trail, on the real network', function 
   describe('emergency access', () => {
     it('another ProviderB physician is refused until declaring an emergency', async () => {
       assert.equal(await failureOf(logAccess(emergencyPhysician, recordA.recordId)), 'FORBIDDEN');
-      const committed = await (
-        await emergencyPhysician.session()
-      )
-        .contract('consent')
-        .submit('declareEmergencyAccess', { args: [patientId, EMERGENCY_REASON] });
-      const access = JSON.parse(committed.result);
+      const access = await submitBy(
+        emergencyPhysician,
+        'consent',
+        'declareEmergencyAccess',
+        patientId,
+        EMERGENCY_REASON,
+      );
       assert.deepEqual(
         [access.patientId, access.practitionerId, access.mspId, access.reason],
         [patientId, emergencyPhysician.practitionerId, MSP.providerb, EMERGENCY_REASON],
@@ -338,13 +316,7 @@ describe('records, consent and the access trail, on the real network', function 
       assert.equal(tombstone.status, 'erased');
       assert.equal(tombstone.hash, patient.hash);
       assert.ok(Date.parse(tombstone.erasedAt) > Date.parse(tombstone.registeredAt));
-      const history = JSON.parse(
-        await (
-          await physicianA.session()
-        )
-          .contract('records')
-          .evaluate('recordHistory', { args: [recordA.recordId] }),
-      );
+      const history = await evaluateBy(physicianA, 'records', 'recordHistory', recordA.recordId);
       assert.deepEqual(
         history.map((v: { status: string; hash: string }) => [v.status, v.hash]),
         [['erased', recordA.hash]],

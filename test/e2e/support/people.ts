@@ -56,6 +56,36 @@ export interface Practitioner {
   session(via?: OrgName): Promise<Session>;
 }
 
+type ContractName = Parameters<Session['contract']>[0];
+
+/** TRANSACTION evaluated by WHO on their own organisation's peer (which answers from its own
+ * copy of the private data); the parsed answer. */
+export async function evaluateBy(
+  who: Practitioner,
+  contract: ContractName,
+  transaction: string,
+  ...args: string[]
+) {
+  const session = await who.session();
+  const text = await session.contract(contract).evaluate(transaction, {
+    args,
+    endorsingOrganizations: [MSP[who.org]],
+  });
+  return JSON.parse(text);
+}
+
+/** TRANSACTION submitted by WHO through their own peer; the parsed result. */
+export async function submitBy(
+  who: Practitioner,
+  contract: ContractName,
+  transaction: string,
+  ...args: string[]
+) {
+  const session = await who.session();
+  const committed = await session.contract(contract).submit(transaction, { args });
+  return JSON.parse(committed.result);
+}
+
 /** A physician of ORG, new in the CA, without a licence yet. */
 export async function newPhysician(
   net: TestNetwork,
