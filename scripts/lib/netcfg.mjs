@@ -8,6 +8,13 @@ import YAML from 'yaml';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const net = JSON.parse(readFileSync(join(repo, 'network', 'network.json'), 'utf8'));
+// A second network beside the first (tests, fault drills) shifts every port by this much.
+const offset = Number(process.env.HEALTHLEDGER_PORT_OFFSET ?? 0);
+for (const o of net.orgs) {
+  o.portBase += offset;
+  o.caPort += offset;
+  if (o.gatewayPort) o.gatewayPort += offset;
+}
 const host = net.host;
 
 const orgByName = (name) => {

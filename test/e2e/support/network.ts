@@ -26,6 +26,13 @@ const description = JSON.parse(readFileSync(join(repo, 'network', 'network.json'
   }[];
 };
 
+// The same shift of every port that scripts/lib/netcfg.mjs applies.
+const offset = Number(process.env.HEALTHLEDGER_PORT_OFFSET ?? 0);
+for (const o of description.orgs) {
+  o.portBase += offset;
+  o.caPort += offset;
+}
+
 export const CHANNEL = description.channel;
 export const host = description.host;
 export const CHAINCODE = description.chaincode.name;
