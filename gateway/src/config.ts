@@ -56,9 +56,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     org: v.text('ORG'),
     mspId: v.text('MSP_ID', /^[A-Za-z0-9.-]+$/),
-    listen: { host: v.text('GATEWAY_HOST', undefined, '127.0.0.1'), port: v.int('GATEWAY_PORT', 1, 65535) },
+    listen: {
+      host: v.text('GATEWAY_HOST', undefined, '127.0.0.1'),
+      port: v.int('GATEWAY_PORT', 1, 65535),
+    },
     tls: { certFile: v.file('GATEWAY_TLS_CERT'), keyFile: v.file('GATEWAY_TLS_KEY') },
-    peer: { endpoint: v.text('PEER_ENDPOINT', /^[^\s:]+:\d{1,5}$/), tlsRootCertFile: v.file('PEER_TLS_ROOT_CERT') },
+    peer: {
+      endpoint: v.text('PEER_ENDPOINT', /^[^\s:]+:\d{1,5}$/),
+      tlsRootCertFile: v.file('PEER_TLS_ROOT_CERT'),
+    },
     channel: v.text('CHANNEL', undefined, 'health'),
     chaincode: v.text('CHAINCODE', undefined, 'healthledger'),
     ca: {
@@ -87,11 +93,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function readSecret(file: string, problems: string[]): string {
   const secret = readFileSync(file, 'utf8').trim();
   if (secret.length < MIN_SECRET_LENGTH) {
-    problems.push(`${PREFIX}GATEWAY_SECRET_FILE: ${file} must hold at least ${MIN_SECRET_LENGTH} characters`);
+    problems.push(
+      `${PREFIX}GATEWAY_SECRET_FILE: ${file} must hold at least ${MIN_SECRET_LENGTH} characters`,
+    );
   }
   const mode = statSync(file).mode & 0o077;
   if (mode !== 0) {
-    problems.push(`${PREFIX}GATEWAY_SECRET_FILE: ${file} must be readable by its owner only (chmod 600)`);
+    problems.push(
+      `${PREFIX}GATEWAY_SECRET_FILE: ${file} must be readable by its owner only (chmod 600)`,
+    );
   }
   return secret;
 }
@@ -124,7 +134,9 @@ class Reader {
     if (raw === '') return 0;
     const value = Number(raw);
     if (!/^\d+$/.test(raw) || value < min || value > max) {
-      this.#problems.push(`${PREFIX}${name}: "${raw}" must be a whole number from ${min} to ${max}`);
+      this.#problems.push(
+        `${PREFIX}${name}: "${raw}" must be a whole number from ${min} to ${max}`,
+      );
     }
     return value;
   }

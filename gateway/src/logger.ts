@@ -29,12 +29,17 @@ export function newLogger(options: Readonly<LoggerOptions>): Logger {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
   const min = RANK[options.level];
-  const log = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
-    if (RANK[level] < min) return;
-    write(
-      JSON.stringify({ time: now().toISOString(), level, message, ...options.base, ...fields }, replacer),
-    );
-  };
+  const log =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) => {
+      if (RANK[level] < min) return;
+      write(
+        JSON.stringify(
+          { time: now().toISOString(), level, message, ...options.base, ...fields },
+          replacer,
+        ),
+      );
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
@@ -46,7 +51,8 @@ export function silentLogger(): Logger {
 
 // Errors lose their message and stack in JSON.stringify; bigints throw.
 function replacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (value instanceof Error)
+    return { name: value.name, message: value.message, stack: value.stack };
   if (typeof value === 'bigint') return value.toString();
   return value;
 }

@@ -14,8 +14,7 @@ export interface ConsentFacade {
 
 export function newConsentFacade(tx: TransactionRunner): ConsentFacade {
   return {
-    grantConsent: (request) =>
-      submitJson(tx, 'grantConsent', { args: [JSON.stringify(request)] }),
+    grantConsent: (request) => submitJson(tx, 'grantConsent', { args: [JSON.stringify(request)] }),
     revokeConsent: (patientId, consentId) =>
       submitJson(tx, 'revokeConsent', { args: [patientId, consentId] }),
     listConsents: (patientId) => evaluateJson(tx, 'listConsents', { args: [patientId] }),

@@ -1,6 +1,13 @@
 /** Request schemas of the consent routes. */
 import { z } from 'zod';
-import { Id, IsoInstant, PatientId, Purpose, PublicReason, RecordCategory } from '../http/common-schemas';
+import {
+  Id,
+  IsoInstant,
+  PatientId,
+  Purpose,
+  PublicReason,
+  RecordCategory,
+} from '../http/common-schemas';
 
 export const Grantee = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('organisation'), mspId: Id }),

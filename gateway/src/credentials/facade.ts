@@ -27,8 +27,10 @@ export function newCredentialsFacade(tx: TransactionRunner): CredentialsFacade {
     suspendCredential: (licence, reason) => change('suspendCredential', [licence, reason]),
     reinstateCredential: (licence) => change('reinstateCredential', [licence]),
     revokeCredential: (licence, reason) => change('revokeCredential', [licence, reason]),
-    verifyLicence: (licence, date) => evaluateJson(tx, 'verifyLicence', { args: [licence, date ?? ''] }),
-    credentialsOfPractitioner: (id) => evaluateJson(tx, 'credentialsOfPractitioner', { args: [id] }),
+    verifyLicence: (licence, date) =>
+      evaluateJson(tx, 'verifyLicence', { args: [licence, date ?? ''] }),
+    credentialsOfPractitioner: (id) =>
+      evaluateJson(tx, 'credentialsOfPractitioner', { args: [id] }),
     credentialHistory: (licence) => evaluateJson(tx, 'credentialHistory', { args: [licence] }),
   };
 }

@@ -11,7 +11,11 @@ export const LicenceType = z.enum([
   'dentist',
 ]);
 
-const ShortText = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const ShortText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 
 export const IssueCredentialBody = z
   .strictObject({
@@ -23,13 +27,19 @@ export const IssueCredentialBody = z
     validFrom: IsoDate.describe('First day of validity, inclusive'),
     validTo: IsoDate.describe('Last day of validity, inclusive'),
   })
-  .refine((r) => r.validFrom <= r.validTo, { path: ['validTo'], message: 'must not be before validFrom' });
+  .refine((r) => r.validFrom <= r.validTo, {
+    path: ['validTo'],
+    message: 'must not be before validFrom',
+  });
 
 export type IssueRequest = z.output<typeof IssueCredentialBody>;
 
 export const RenewBody = z
   .strictObject({ validFrom: IsoDate, validTo: IsoDate })
-  .refine((r) => r.validFrom <= r.validTo, { path: ['validTo'], message: 'must not be before validFrom' });
+  .refine((r) => r.validFrom <= r.validTo, {
+    path: ['validTo'],
+    message: 'must not be before validFrom',
+  });
 
 export const ReasonBody = z.strictObject({
   reason: PublicReason.describe('About the licence, never about a patient: public on the ledger'),

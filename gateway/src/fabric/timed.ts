@@ -3,7 +3,11 @@ import type { Metrics } from '../ops/metrics';
 import type { TransactionRunner } from './runner';
 import type { TransactionRequest } from './transactions';
 
-export function timed(runner: TransactionRunner, metrics: Metrics, contract: string): TransactionRunner {
+export function timed(
+  runner: TransactionRunner,
+  metrics: Metrics,
+  contract: string,
+): TransactionRunner {
   const measure = async <T>(kind: string, transaction: string, call: () => Promise<T>) => {
     const end = metrics.fabricDuration.startTimer({ contract, transaction, kind });
     try {

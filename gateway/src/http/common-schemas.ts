@@ -19,9 +19,18 @@ export const PractitionerId = Id;
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
+  .refine((s) => isCalendarDate(s), 'is not a calendar date');
 
-export const IsoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+// Refinements run even after the pattern failed, so this must not throw on any text.
+function isCalendarDate(s: string): boolean {
+  const time = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+}
+
+export const IsoInstant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time',
+});
 
 export const Purpose = z.enum(['treatment', 'payment', 'research']);
 

@@ -72,7 +72,8 @@ const RETRY_LATER = { 'Retry-After': '5' };
 export function toHttpAnswer(err: unknown): HttpAnswer {
   if (err instanceof HttpProblem) return fromProblem(err);
   if (err instanceof GatewayError) return fromGatewayError(err);
-  if (err instanceof CommitFailedError) return fromCommitCode(err.code, err.transactionId, err.name);
+  if (err instanceof CommitFailedError)
+    return fromCommitCode(err.code, err.transactionId, err.name);
   if (err instanceof CommitError) {
     return fromCommitCode(validationCodeName(err.code), err.transactionId, err.name);
   }
@@ -86,7 +87,8 @@ export function toHttpAnswer(err: unknown): HttpAnswer {
 }
 
 function fromProblem(p: HttpProblem): HttpAnswer {
-  const headers = p.retryAfter === undefined ? {} : { 'Retry-After': String(p.retryAfter) };
+  const headers: Record<string, string> =
+    p.retryAfter === undefined ? {} : { 'Retry-After': String(p.retryAfter) };
   return {
     status: p.status,
     body: { error: { code: p.code, message: p.message, field: p.field, reason: p.reason } },
@@ -111,10 +113,19 @@ function fromGatewayError(err: GatewayError): HttpAnswer {
     case GrpcStatus.DEADLINE_EXCEEDED:
     case GrpcStatus.RESOURCE_EXHAUSTED:
     case GrpcStatus.CANCELLED:
-      return answer(503, 'UNAVAILABLE', unavailableMessage(err.name), { level: 'warn', fields }, RETRY_LATER);
+      return answer(
+        503,
+        'UNAVAILABLE',
+        unavailableMessage(err.name),
+        { level: 'warn', fields },
+        RETRY_LATER,
+      );
     case GrpcStatus.PERMISSION_DENIED:
     case GrpcStatus.UNAUTHENTICATED:
-      return answer(403, 'FORBIDDEN', 'the network refused this identity', { level: 'warn', fields });
+      return answer(403, 'FORBIDDEN', 'the network refused this identity', {
+        level: 'warn',
+        fields,
+      });
     default:
       return answer(502, 'UPSTREAM_ERROR', 'the network could not process the transaction', {
         level: 'error',

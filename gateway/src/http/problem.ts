@@ -44,14 +44,6 @@ export function notFound(message: string): HttpProblem {
   return new HttpProblem(404, 'NOT_FOUND', message);
 }
 
-export function conflict(message: string): HttpProblem {
-  return new HttpProblem(409, 'CONFLICT', message);
-}
-
 export function tooManyRequests(retryAfter: number): HttpProblem {
   return new HttpProblem(429, 'RATE_LIMITED', 'too many requests; retry later', { retryAfter });
-}
-
-export function unavailable(message: string): HttpProblem {
-  return new HttpProblem(503, 'UNAVAILABLE', message, { retryAfter: 5 });
 }

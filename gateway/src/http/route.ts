@@ -44,7 +44,7 @@ export interface RouteInput<B, Q, P> {
   /** Set on user and admin routes. */
   readonly user: AuthUser | undefined;
   /** The contracts signed as the user; only on user and admin routes. */
-  contracts(): Promise<UserContracts>;
+  readonly contracts: () => Promise<UserContracts>;
 }
 
 export interface RawRequest {
@@ -53,7 +53,7 @@ export interface RawRequest {
   readonly params: unknown;
   readonly requestId: string;
   readonly user: AuthUser | undefined;
-  contracts(): Promise<UserContracts>;
+  readonly contracts: () => Promise<UserContracts>;
 }
 
 export interface Route {
@@ -68,8 +68,8 @@ export interface RouteSpec<B, Q, P> extends Omit<RouteDoc, 'body' | 'query' | 'p
   handle(input: RouteInput<B, Q, P>): Promise<Answer>;
 }
 
-/** For routes without a body: nothing, or an empty JSON object. */
-export const NoBody = z.union([z.undefined(), z.strictObject({})]);
+/** For routes without a body: nothing, or an empty JSON object (any field is refused by name). */
+export const NoBody = z.preprocess((value) => value ?? {}, z.strictObject({}));
 /** For routes without query parameters: none allowed. */
 export const NoQuery = z.strictObject({});
 /** For routes without path parameters. */

@@ -19,6 +19,9 @@ export interface RecordCopy {
 
 export interface RecordsFacade {
   registerPatient(patientId: string, demographics: Demographics): Promise<Submitted>;
+  getPatient(patientId: string): Promise<unknown>;
+  /** Checks a copy of the demographics (with the salt kept at registration) on this peer. */
+  verifyDemographics(patientId: string, demographics: Demographics, salt: string): Promise<unknown>;
   addRecord(patientId: string, resource: FhirResource, replaces?: string): Promise<Submitted>;
   logAccess(recordId: string, purpose: Purpose): Promise<Submitted>;
   readRecord(recordId: string, version?: number): Promise<unknown>;
@@ -50,6 +53,13 @@ export function newRecordsFacade(options: Readonly<RecordsFacadeOptions>): Recor
       submitJson(tx, 'registerPatient', {
         args: [patientId],
         transient: phiTransient(demographics, salt()),
+        endorsingOrganizations: ownOrg,
+      }),
+    getPatient: (patientId) => evaluateJson(tx, 'getPatient', { args: [patientId] }),
+    verifyDemographics: (patientId, demographics, copySalt) =>
+      evaluateJson(tx, 'verifyDemographics', {
+        args: [patientId],
+        transient: phiTransient(demographics, copySalt),
         endorsingOrganizations: ownOrg,
       }),
     addRecord: (patientId, resource, replaces) =>

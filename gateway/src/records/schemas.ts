@@ -6,7 +6,11 @@ export const RecordId = z
   .string()
   .regex(/^rec-[A-Za-z0-9]{1,64}$/, 'must be "rec-" and up to 64 letters or digits');
 
-const Text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const Text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 
 /** PHI: travels to the chaincode only in the transient map. */
 export const Demographics = z
@@ -27,7 +31,9 @@ export const Demographics = z
 export type Demographics = z.output<typeof Demographics>;
 
 export const RegisterPatientBody = z.strictObject({
-  patientId: PatientId.describe('Pseudonym chosen by the registrar; it appears on the public ledger'),
+  patientId: PatientId.describe(
+    'Pseudonym chosen by the registrar; it appears on the public ledger',
+  ),
   demographics: Demographics,
 });
 
@@ -49,7 +55,9 @@ export type FhirResource = z.output<typeof FhirResource>;
 
 export const AddRecordBody = z.strictObject({
   resource: FhirResource,
-  replaces: RecordId.optional().describe('The record this version corrects; absent for a new record'),
+  replaces: RecordId.optional().describe(
+    'The record this version corrects; absent for a new record',
+  ),
 });
 
 export const AccessBody = z.strictObject({ purpose: Purpose });
@@ -70,6 +78,10 @@ export const VerifyBody = z.strictObject({
   version: z.number().int().positive().optional(),
 });
 
+export const VerifyDemographicsBody = z.strictObject({
+  demographics: Demographics,
+  salt: Salt.describe('The salt used when the patient was registered'),
+});
+
 export const PatientParams = z.strictObject({ patientId: PatientId });
 export const RecordParams = z.strictObject({ recordId: RecordId });
-

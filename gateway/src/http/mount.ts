@@ -1,0 +1,49 @@
+/** Puts routes described as data on an Express router: route label, guard, then the handler. */
+import type { NextFunction, Request, Response, Router } from 'express';
+import type { ContractsProvider } from '../fabric/user-contracts';
+import { type GuardOptions, guard } from './authenticate';
+import { unauthenticated } from './problem';
+import type { Route, RouteDoc } from './route';
+
+export interface MountOptions extends GuardOptions {
+  readonly contracts: ContractsProvider;
+}
+
+/** /records/{recordId} -> /records/:recordId */
+export function expressPath(openApiPath: string): string {
+  return openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}
+
+/** Labels the request with its route pattern, for logs and metrics. */
+export function labelRoute(doc: Pick<RouteDoc, 'path'>) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    res.locals.route = doc.path;
+    next();
+  };
+}
+
+export function mountRoutes(
+  router: Router,
+  routes: readonly Route[],
+  options: Readonly<MountOptions>,
+): void {
+  for (const route of routes) {
+    const { doc } = route;
+    const handler = async (req: Request, res: Response): Promise<void> => {
+      const user = res.locals.user;
+      const answer = await route.run({
+        body: req.body as unknown,
+        query: req.query,
+        params: req.params,
+        requestId: res.locals.requestId ?? '',
+        user,
+        contracts: () => {
+          if (user === undefined) return Promise.reject(unauthenticated());
+          return options.contracts.forUser(user);
+        },
+      });
+      res.status(answer.status).json(answer.body);
+    };
+    router[doc.method](expressPath(doc.path), labelRoute(doc), guard(doc.access, options), handler);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The contract facades: what each sends to Fabric. PHI only in the transient map with a fresh
+ * 32-byte salt, endorsing organisations where key-level policies need them.
+ */
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import { newClaimsFacade } from '../../../gateway/src/claims/facade';
+import { newConsentFacade } from '../../../gateway/src/consent/facade';
+import { newCredentialsFacade } from '../../../gateway/src/credentials/facade';
+import type { TransactionRunner } from '../../../gateway/src/fabric/runner';
+import { randomSalt } from '../../../gateway/src/fabric/salt';
+import type { Committed, TransactionRequest } from '../../../gateway/src/fabric/transactions';
+import { newRecordsFacade } from '../../../gateway/src/records/facade';
+import { CONSENT, DEMOGRAPHICS, OBSERVATION, PATIENT } from '../support/route-cases';
+
+function fakeRunner(submitResult: unknown = {}, evaluateResult: unknown = {}) {
+  const submit = sinon.stub<[string, TransactionRequest?], Promise<Committed<string>>>().resolves({
+    result: JSON.stringify(submitResult),
+    transactionId: 'tx1',
+    blockNumber: 42n,
+  });
+  const evaluate = sinon
+    .stub<[string, TransactionRequest?], Promise<string>>()
+    .resolves(JSON.stringify(evaluateResult));
+  const runner: TransactionRunner = { submit, evaluate };
+  return { runner, submit, evaluate };
+}
+
+const SALT = 'c'.repeat(64);
+
+describe('records facade', () => {
+  it('registers a patient with the demographics only in the transient map, endorsed by the caller', async () => {
+    const { runner, submit } = fakeRunner({ patientId: PATIENT, hash: 'h' });
+    const records = newRecordsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: () => SALT });
+    const answer = await records.registerPatient(PATIENT, DEMOGRAPHICS);
+    assert.deepEqual(answer, {
+      result: { patientId: PATIENT, hash: 'h' },
+      transactionId: 'tx1',
+      blockNumber: 42,
+    });
+    assert.deepEqual(submit.firstCall.args, [
+      'registerPatient',
+      {
+        args: [PATIENT],
+        transient: { payload: JSON.stringify(DEMOGRAPHICS), salt: SALT },
+        endorsingOrganizations: ['ProviderAMSP'],
+      },
+    ]);
+    assert.ok(!JSON.stringify(submit.firstCall.args[1]?.args).includes('Lovelace'));
+  });
+
+  it('adds a record as a new one ("") or as a correction of one', async () => {
+    const { runner, submit } = fakeRunner();
+    const records = newRecordsFacade({ tx: runner, mspId: 'ProviderBMSP', salt: () => SALT });
+    await records.addRecord(PATIENT, OBSERVATION);
+    await records.addRecord(PATIENT, OBSERVATION, 'rec-1');
+    assert.deepEqual(submit.firstCall.args[1]?.args, [PATIENT, '']);
+    assert.deepEqual(submit.secondCall.args[1]?.args, [PATIENT, 'rec-1']);
+    assert.deepEqual(submit.secondCall.args[1]?.endorsingOrganizations, ['ProviderBMSP']);
+  });
+
+  it('erases a patient with the endorsers the chaincode names', async () => {
+    const { runner, submit, evaluate } = fakeRunner({ patientId: PATIENT }, [
+      'ProviderAMSP',
+      'ProviderBMSP',
+    ]);
+    const records = newRecordsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: randomSalt });
+    await records.erasePatient(PATIENT);
+    assert.deepEqual(evaluate.firstCall.args, ['erasureEndorsers', { args: [PATIENT] }]);
+    assert.deepEqual(submit.firstCall.args, [
+      'erasePatient',
+      { args: [PATIENT], endorsingOrganizations: ['ProviderAMSP', 'ProviderBMSP'] },
+    ]);
+  });
+
+  it('verifies a copy with the salt the reader was given, latest version as ""', async () => {
+    const { runner, evaluate } = fakeRunner();
+    const records = newRecordsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: randomSalt });
+    await records.verifyRecord('rec-1', { resource: OBSERVATION, salt: SALT });
+    assert.deepEqual(evaluate.firstCall.args, [
+      'verifyRecord',
+      { args: ['rec-1', ''], transient: { payload: JSON.stringify(OBSERVATION), salt: SALT } },
+    ]);
+  });
+});
+
+describe('consent facade', () => {
+  it('grants consent with the request as its one argument', async () => {
+    const { runner, submit } = fakeRunner();
+    await newConsentFacade(runner).grantConsent(CONSENT);
+    assert.deepEqual(submit.firstCall.args, ['grantConsent', { args: [JSON.stringify(CONSENT)] }]);
+  });
+
+  it('pages the access log', async () => {
+    const { runner, evaluate } = fakeRunner();
+    await newConsentFacade(runner).listAccessLog(PATIENT, { pageSize: '10', bookmark: 'b' });
+    assert.deepEqual(evaluate.firstCall.args, ['listAccessLog', { args: [PATIENT, '10', 'b'] }]);
+  });
+});
+
+describe('credentials facade', () => {
+  it('has every change endorsed by the board', async () => {
+    const { runner, submit } = fakeRunner();
+    const credentials = newCredentialsFacade(runner);
+    await credentials.suspendCredential('LIC-1', 'under review');
+    await credentials.reinstateCredential('LIC-1');
+    assert.deepEqual(submit.firstCall.args, [
+      'suspendCredential',
+      { args: ['LIC-1', 'under review'], endorsingOrganizations: ['BoardMSP'] },
+    ]);
+    assert.deepEqual(submit.secondCall.args[1]?.endorsingOrganizations, ['BoardMSP']);
+  });
+
+  it('verifies a licence today when no date is given', async () => {
+    const { runner, evaluate } = fakeRunner();
+    await newCredentialsFacade(runner).verifyLicence('LIC-1');
+    assert.deepEqual(evaluate.firstCall.args, ['verifyLicence', { args: ['LIC-1', ''] }]);
+  });
+});
+
+describe('claims facade', () => {
+  const claim = {
+    claimId: 'clm-1',
+    patientId: PATIENT,
+    renderingPractitionerId: 'pr-a-phys1',
+    serviceDate: '2026-02-01',
+    diagnosisCodes: ['J10.1'],
+    lines: [{ code: '99213', units: 1, chargeCents: 100 }],
+  };
+
+  it("submits a provider's claim in the transient map, endorsed by the provider and the insurer", async () => {
+    const { runner, submit } = fakeRunner();
+    await newClaimsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: () => SALT }).submitClaim(
+      claim,
+    );
+    assert.deepEqual(submit.firstCall.args, [
+      'submitClaim',
+      {
+        transient: { payload: JSON.stringify(claim), salt: SALT },
+        endorsingOrganizations: ['ProviderAMSP', 'InsurerMSP'],
+      },
+    ]);
+  });
+
+  it("has the insurer's intake name the provider whose claim it submits", async () => {
+    const { runner, submit } = fakeRunner();
+    await newClaimsFacade({ tx: runner, mspId: 'InsurerMSP', salt: () => SALT }).submitClaim({
+      ...claim,
+      providerMsp: 'ProviderBMSP',
+    });
+    assert.deepEqual(submit.firstCall.args[1]?.endorsingOrganizations, [
+      'ProviderBMSP',
+      'InsurerMSP',
+    ]);
+  });
+
+  it('sends an appeal note privately, and no transient data without one', async () => {
+    const { runner, submit } = fakeRunner();
+    const claims = newClaimsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: () => SALT });
+    await claims.appealClaim('clm-1', 'OTHER', 'seen twice');
+    await claims.appealClaim('clm-1', 'OTHER');
+    assert.deepEqual(submit.firstCall.args[1]?.transient, { payload: '{"note":"seen twice"}' });
+    assert.equal(submit.secondCall.args[1]?.transient, undefined);
+  });
+});
+
+describe('randomSalt', () => {
+  it('is 32 random bytes in hex, different each time', () => {
+    const a = randomSalt();
+    assert.match(a, /^[0-9a-f]{64}$/);
+    assert.notEqual(a, randomSalt());
+  });
+});
