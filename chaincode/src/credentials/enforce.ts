@@ -7,8 +7,9 @@ import type { HealthContext } from '../shared/context';
 import { credentialInvalid } from '../shared/errors';
 import { Id, IsoDate, parse } from '../shared/schema';
 import { type CredentialVerdict, practitionerVerdict } from './decision';
-import type { LicenceType } from './state';
-import { credentialsOf } from './store';
+import type { Credential, LicenceType } from './state';
+import type { Ledger } from '../shared/ledger';
+import { credentialsOf, credentialVersions } from './store';
 import { txDate } from './window';
 
 export async function credentialVerdictFor(
@@ -19,8 +20,33 @@ export async function credentialVerdictFor(
 ): Promise<CredentialVerdict> {
   const id = parse(Id, practitionerId, 'practitionerId');
   const day = parse(IsoDate, date, 'date');
-  const credentials = await credentialsOf(ctx.ledger, id);
+  const current = await credentialsOf(ctx.ledger, id);
+  // A past day (a claim's service date) is judged by each licence as it stood at the end of
+  // that day: a suspension recorded later does not reach back to a service already rendered.
+  const credentials =
+    day < txDate(ctx.ledger)
+      ? await Promise.all(current.map((c) => standingOn(ctx.ledger, c, day)))
+      : current;
   return practitionerVerdict(credentials, { licenceTypes, date: day });
+}
+
+/** The licence's last version recorded by the end of DAY; a licence entered on the ledger
+ * only later is taken as first issued, its window deciding the day. */
+async function standingOn(
+  ledger: Ledger,
+  credential: Credential,
+  day: string,
+): Promise<Credential> {
+  const endOfDay = `${day}T23:59:59.999Z`;
+  let standing: Credential | undefined;
+  for (const version of await credentialVersions(ledger, credential.licenceNumber)) {
+    if (version.value === undefined) continue;
+    if (version.value.updatedAt > endOfDay) break;
+    standing = version.value;
+  }
+  return (
+    standing ?? (await credentialVersions(ledger, credential.licenceNumber))[0]?.value ?? credential
+  );
 }
 
 /** Throws CREDENTIAL_INVALID unless the practitioner holds an active licence of a fitting

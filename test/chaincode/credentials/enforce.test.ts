@@ -152,3 +152,68 @@ describe('requireActiveCredential', () => {
     );
   });
 });
+
+describe('credentialVerdictFor a past day (a claim’s service date)', () => {
+  async function suspendedOn(at: string): Promise<FakeStub> {
+    const stub = new FakeStub();
+    await issueLicence(stub, {
+      licenceNumber: 'MD-9',
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+    });
+    stub.nextTx({ at });
+    await contract.suspendCredential(officer(stub), 'MD-9', 'board review');
+    stub.nextTx({ at: '2026-06-20T12:00:00Z' });
+    return stub;
+  }
+
+  it('answers VALID when the suspension was recorded after that day', async () => {
+    const stub = await suspendedOn('2026-06-10T09:00:00Z');
+    const verdict = await credentialVerdictFor(
+      physician(stub),
+      'prac-001',
+      ['physician'],
+      '2026-06-05',
+    );
+    assert.deepEqual(verdict, { valid: true, reason: 'VALID' });
+  });
+
+  it('answers SUSPENDED when the suspension was recorded on that day', async () => {
+    const stub = await suspendedOn('2026-06-05T18:00:00Z');
+    const verdict = await credentialVerdictFor(
+      physician(stub),
+      'prac-001',
+      ['physician'],
+      '2026-06-05',
+    );
+    assert.deepEqual(verdict, { valid: false, reason: 'SUSPENDED' });
+  });
+
+  it('answers SUSPENDED for today, whatever the earlier days say', async () => {
+    const stub = await suspendedOn('2026-06-10T09:00:00Z');
+    const verdict = await credentialVerdictFor(
+      physician(stub),
+      'prac-001',
+      ['physician'],
+      '2026-06-20',
+    );
+    assert.deepEqual(verdict, { valid: false, reason: 'SUSPENDED' });
+  });
+
+  it('judges a licence entered on the ledger after that day by its window as issued', async () => {
+    const stub = new FakeStub();
+    await issueLicence(stub, {
+      licenceNumber: 'MD-8',
+      validFrom: '2025-01-01',
+      validTo: '2026-12-31',
+    });
+    stub.nextTx({ at: '2026-06-20T12:00:00Z' });
+    const verdict = await credentialVerdictFor(
+      physician(stub),
+      'prac-001',
+      ['physician'],
+      '2025-03-01',
+    );
+    assert.deepEqual(verdict, { valid: true, reason: 'VALID' });
+  });
+});
