@@ -1,4 +1,5 @@
 /** The healthledger chaincode: one contract per domain. */
+import './shared/argument-count';
 import { ClaimsContract } from './claims/contract';
 import { ConsentContract } from './consent/contract';
 import { CredentialsContract } from './credentials/contract';

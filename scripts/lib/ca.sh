@@ -23,18 +23,42 @@ start_ca() { # org port
   home=$(ca_home "$org")
   mkdir -p "$home"
   pw=$(secret_file "$home/bootstrap.secret")
-  start_process "ca.$org" fabric-ca-server start \
-    --home "$home" --address "$HOST" --port "$port" \
-    -b "admin:$pw" --ca.name "$(ca_name "$org")" \
-    --csr.cn "ca.$org" --csr.hosts "$HOST,localhost" \
-    --tls.enabled --operations.listenaddress "$HOST:$((port + 1000))" \
-    --cfg.affiliations.allowremove=false
+  local args=(--home "$home" --address "$HOST" --port "$port"
+    -b "admin:$pw" --ca.name "$(ca_name "$org")"
+    --csr.cn "ca.$org" --csr.hosts "$HOST,localhost"
+    --tls.enabled --cfg.affiliations.allowremove=false)
+  if [[ ! -f "$home/ops-tls/server.crt" ]]; then
+    if [[ ! -f "$home/ca-cert.pem" ]]; then
+      fabric-ca-server init "${args[@]}" >>"$LOG_DIR/ca.$org.log" 2>&1 || die "fabric-ca-server init failed for $org"
+    fi
+    issue_operations_cert "$home"
+  fi
+  start_process "ca.$org" fabric-ca-server start "${args[@]}" \
+    --operations.listenaddress "$HOST:$((port + 1000))" --operations.tls.enabled \
+    --operations.tls.certfile "$home/ops-tls/server.crt" --operations.tls.keyfile "$home/ops-tls/server.key"
   wait_for_file "ca.$org" "$home/ca-cert.pem"
   wait_for_https "ca.$org" "$(ca_url "$org" "$port")/cainfo" "$home/ca-cert.pem"
   mkdir -p "$(org_dir "$org")/msp/cacerts" "$(org_dir "$org")/msp/tlscacerts"
   cp "$home/ca-cert.pem" "$(org_dir "$org")/msp/cacerts/ca.pem"
   cp "$home/ca-cert.pem" "$(org_dir "$org")/msp/tlscacerts/ca.pem"
   write_nodeous "$(org_dir "$org")/msp"
+}
+
+# The CA's operations endpoint serves TLS too, with a certificate signed by the CA's own key
+# (the keystore key whose public half is in ca-cert.pem), made before the CA starts.
+issue_operations_cert() { # ca-home
+  local home=$1 key="" candidate want
+  want=$(openssl x509 -in "$home/ca-cert.pem" -pubkey -noout)
+  for candidate in "$home"/msp/keystore/*_sk; do
+    [[ "$(openssl pkey -in "$candidate" -pubout 2>/dev/null)" == "$want" ]] && key=$candidate
+  done
+  [[ -n "$key" ]] || die "no key in $home/msp/keystore matches the CA certificate"
+  mkdir -p "$home/ops-tls"
+  (umask 077 && openssl ecparam -name prime256v1 -genkey -noout -out "$home/ops-tls/server.key")
+  openssl req -new -key "$home/ops-tls/server.key" -subj "/CN=operations" 2>/dev/null |
+    openssl x509 -req -CA "$home/ca-cert.pem" -CAkey "$key" -CAcreateserial -days 3650 \
+      -extfile <(printf 'subjectAltName=IP:%s,DNS:localhost\nextendedKeyUsage=serverAuth\n' "$HOST") \
+      -out "$home/ops-tls/server.crt" 2>>"$LOG_DIR/ca.ops-tls.log" || die "could not sign the operations certificate in $home"
 }
 
 wait_for_file() { # name file

@@ -139,6 +139,11 @@ function core(sampleconfig, home, orgName, index) {
   ];
   // No Docker: an empty endpoint also drops the Docker health check.
   doc.vm.endpoint = '';
+  // An invalid transaction's missing private data is not worth waiting for at commit, and
+  // missing private data of valid ones is better fetched by the reconciler than by a 60 s stall.
+  doc.peer.gossip.pvtData.skipPullingInvalidTransactionsDuringCommit = true;
+  doc.peer.gossip.pvtData.pullRetryThreshold = '5s';
+  doc.peer.gossip.pvtData.reconcileSleepInterval = '10s';
   doc.peer.fileSystemPath = join(nodeDir(home, n), 'data');
   doc.ledger.snapshots.rootDir = join(nodeDir(home, n), 'data', 'snapshots');
   writeFileSync(join(nodeDir(home, n), 'config', 'core.yaml'), YAML.stringify(doc));

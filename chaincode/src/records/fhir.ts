@@ -48,6 +48,24 @@ export const OBSERVATION_VALUE_FIELDS = [
   'valuePeriod',
 ] as const;
 
+/** Each value[x] has its FHIR type: a quantity is an object, a boolean a boolean, ... */
+const Complex = z.looseObject({});
+const OBSERVATION_VALUE_TYPES = {
+  valueQuantity: z
+    .looseObject({ value: z.number().optional(), unit: z.string().optional() })
+    .optional(),
+  valueCodeableConcept: CodeableConceptSchema.optional(),
+  valueString: z.string().optional(),
+  valueBoolean: z.boolean().optional(),
+  valueInteger: z.number().int().optional(),
+  valueRange: Complex.optional(),
+  valueRatio: Complex.optional(),
+  valueSampledData: Complex.optional(),
+  valueTime: z.string().optional(),
+  valueDateTime: z.string().optional(),
+  valuePeriod: Complex.optional(),
+};
+
 const ObservationSchema = z
   .looseObject({
     resourceType: z.literal(FhirResourceType.Observation),
@@ -65,6 +83,7 @@ const ObservationSchema = z
     subject: ReferenceSchema.optional(),
     component: z.array(z.looseObject({ code: CodeableConceptSchema })).optional(),
     dataAbsentReason: CodeableConceptSchema.optional(),
+    ...OBSERVATION_VALUE_TYPES,
   })
   .superRefine((o, ctx) => {
     const values = OBSERVATION_VALUE_FIELDS.filter((f) => o[f] !== undefined);

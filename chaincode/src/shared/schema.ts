@@ -15,8 +15,14 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, what: stri
   throw invalidArgument(path, issue?.message ?? 'is invalid');
 }
 
+/** Deeper JSON than any record needs; refused before anything recurses over it. */
+export const MAX_JSON_DEPTH = 64;
+
 /** Parses a JSON text, then validates it. */
 export function parseJson<S extends z.ZodType>(schema: S, text: string, what: string): z.output<S> {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw invalidArgument(what, `is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -55,3 +61,25 @@ export const NonEmptyText = z
   .trim()
   .min(1, 'must not be empty')
   .max(1000, 'must be at most 1000 characters');
+
+/** The deepest nesting of brackets in a JSON text, counted without recursion. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === '}' || c === ']') {
+      depth--;
+    }
+  }
+  return deepest;
+}

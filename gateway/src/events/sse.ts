@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ContractsProvider } from '../fabric/user-contracts';
 import { unauthenticated } from '../http/problem';
 import { NoBody, NoParams, type RouteDoc } from '../http/route';
-import { parsePart } from '../http/validation';
+import { parseBody, parsePart } from '../http/validation';
 import type { Logger } from '../logger';
 import type { LedgerEvent } from './feed';
 import { eventId, startPosition } from './last-event-id';
@@ -54,6 +54,7 @@ export function eventsHandler(options: Readonly<EventsHandlerOptions>) {
   return async (req: Request, res: Response): Promise<void> => {
     const user = res.locals.user;
     if (user === undefined) throw unauthenticated();
+    parseBody(NoBody, req.body);
     const query = parsePart(EventsQuery, req.query, 'query');
     const position = startPosition(req.get('last-event-id'), query.fromBlock);
     const names = query.names === undefined ? undefined : new Set(query.names.split(','));

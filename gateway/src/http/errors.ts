@@ -78,6 +78,20 @@ export function toHttpAnswer(err: unknown): HttpAnswer {
     return fromCommitCode(validationCodeName(err.code), err.transactionId, err.name);
   }
   if (err instanceof CaError) return fromCaError(err);
+  if (err instanceof URIError) {
+    // The router could not percent-decode a path parameter; the value itself is not echoed.
+    return answer(
+      400,
+      'INVALID_ARGUMENT',
+      'path: is not valid percent-encoding',
+      {
+        level: 'info',
+        fields: { routerError: err.name },
+      },
+      {},
+      'path',
+    );
+  }
   const parseFailure = bodyParserFailure(err);
   if (parseFailure) return parseFailure;
   return answer(500, 'INTERNAL', 'the gateway failed unexpectedly', {

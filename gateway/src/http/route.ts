@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { AuthUser } from '../auth/user';
 import type { UserContracts } from '../fabric/user-contracts';
-import { parsePart } from './validation';
+import { parseBody, parsePart } from './validation';
 
 /** public: anyone; user: a valid token; admin: a valid token of an organisation admin. */
 export type Access = 'public' | 'user' | 'admin';
@@ -84,7 +84,7 @@ export function defineRoute<B, Q, P>(spec: RouteSpec<B, Q, P>): Route {
         ...raw,
         params: parsePart(spec.params, raw.params, 'path'),
         query: parsePart(spec.query, raw.query, 'query'),
-        body: parsePart(spec.body, raw.body, 'body'),
+        body: parseBody(spec.body, raw.body),
       }),
   };
 }

@@ -3,6 +3,7 @@
  * becomes a 400 that names the field and the reason.
  */
 import type { z } from 'zod';
+import { checkBodyShape } from './body-shape';
 import { badRequest } from './problem';
 
 export type Part = 'body' | 'query' | 'path';
@@ -18,4 +19,10 @@ export function parsePart<T>(schema: z.ZodType<T>, value: unknown, part: Part): 
     throw badRequest([...path, key].join('.'), 'is not a known field');
   }
   throw badRequest(path.length > 0 ? path.join('.') : part, issue.message);
+}
+
+/** The body: its shape (nesting, prototype keys) first, then its schema. */
+export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+  checkBodyShape(value);
+  return parsePart(schema, value, 'body');
 }
