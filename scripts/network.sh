@@ -71,7 +71,9 @@ restart_chaincode_servers() {
   local org idx name kind listen ops extra ccserver msp file
   while read -r org idx name kind listen ops extra ccserver msp; do
     file=$PID_DIR/cc.$org.$name.package
-    [[ -f "$file" ]] && start_chaincode_server "$org" "$name" "$ccserver" "$(<"$file")"
+    if [[ -f "$file" ]] && ! is_running "cc.$org.$name"; then
+      start_chaincode_server "$org" "$name" "$ccserver" "$(<"$file")"
+    fi
   done < <("${NETCFG[@]}" nodes peer)
   return 0
 }

@@ -35,6 +35,8 @@ stop_process() { # name
     kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 100; i++)); do
       kill -0 "$pid" 2>/dev/null || break
+      # An exited child not yet reaped by init still answers kill -0; it is gone all the same.
+      [[ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" == Z ]] && break
       sleep 0.1
     done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
