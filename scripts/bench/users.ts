@@ -1,0 +1,80 @@
+/**
+ * The benchmark's users of ProviderA, new for every run: registrars, physicians (each with a
+ * practitioner ID and, once set-up issued it, a licence) and patients (each acting as its own
+ * patient ID); and keeping their gateway sign-ins fresh before an HTTP phase.
+ */
+import { type Directory, limited, type Party, REFRESH_AFTER_MS } from './identities';
+
+export interface Physician {
+  readonly party: Party;
+  readonly practitionerId: string;
+  readonly licenceNumber: string;
+}
+
+export interface Patient {
+  readonly party: Party;
+  readonly patientId: string;
+}
+
+export interface Users {
+  readonly registrars: readonly Party[];
+  readonly physicians: readonly Physician[];
+  readonly patients: readonly Patient[];
+  readonly parties: readonly Party[];
+}
+
+export const PARALLEL = 8;
+
+export async function createUsers(
+  dir: Directory,
+  run: string,
+  sizes: { registrars: number; physicians: number; patients: number },
+): Promise<Users> {
+  const org = 'providera' as const;
+  const many = <T>(n: number, make: (i: number) => Promise<T>) =>
+    limited(
+      Array.from({ length: n }, (_, i) => () => make(i)),
+      PARALLEL,
+    );
+  const registrars = await many(sizes.registrars, (i) =>
+    dir.create(org, `bench-${run}-reg-${i}`, { role: 'registrar' }),
+  );
+  const physicians = await many(sizes.physicians, async (i): Promise<Physician> => {
+    const practitionerId = `pr-b${run}-${i}`;
+    const party = await dir.create(org, `bench-${run}-phy-${i}`, {
+      role: 'physician',
+      practitionerId,
+    });
+    return { party, practitionerId, licenceNumber: `LIC-${practitionerId}` };
+  });
+  const patients = await many(sizes.patients, async (i): Promise<Patient> => {
+    const patientId = `pat-b${run}${String(i).padStart(4, '0')}`;
+    const party = await dir.create(org, `bench-${run}-pat-${i}`, { role: 'patient', patientId });
+    return { party, patientId };
+  });
+  const parties = [
+    ...registrars,
+    ...physicians.map((p) => p.party),
+    ...patients.map((p) => p.party),
+  ];
+  return { registrars, physicians, patients, parties };
+}
+
+/** Signs in again every user whose token is getting old (before an HTTP phase), and sends
+ * one request as each user signed in anew, so that its gateway session is open. */
+export async function freshLogins(users: Users): Promise<void> {
+  await limited(
+    users.parties.map((p) => () => p.http(REFRESH_AFTER_MS)),
+    PARALLEL,
+  );
+  const licence = users.physicians[0]?.licenceNumber ?? '';
+  await limited(
+    users.parties
+      .filter((p) => p.cold)
+      .map((p) => async () => {
+        await (await p.http()).get(`/credentials/${licence}/verification`);
+        p.cold = false;
+      }),
+    PARALLEL,
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * The workloads, each as one operation on either path: straight through the Gateway SDK (the
+ * same transactions, arguments, transient fields and endorsing organisations the gateway's
+ * facades use) or as the HTTP request a client of the gateway sends. All go through ProviderA's
+ * peer (SDK) or ProviderA's gateway (HTTP).
+ */
+import { MSP } from '../../test/e2e/support/network';
+import { salt } from '../../test/e2e/support/phi';
+import { combine, httpCall, sdkEvaluate, sdkSubmit } from './calls';
+import { claim, consentRequest, demographics, vitalSign } from './data';
+import type { Op, OpOutcome } from './loadgen';
+import type { Fixtures } from './setup';
+
+export type Path = 'sdk' | 'http';
+
+export interface Workload {
+  readonly name: string;
+  readonly kind: 'submit' | 'evaluate' | 'mixed';
+  readonly what: string;
+  /** Default offered rate of the fixed-rate step (operations per second). */
+  readonly fixedRate: number;
+  op(path: Path): Op;
+}
+
+const PROVIDER = [MSP.providera];
+const CLAIM_ENDORSERS = [MSP.providera, MSP.insurer];
+const MAX_RECORDS = 10_000;
+
+function pick<T>(items: readonly T[], n: number): T {
+  const item = items[n % items.length];
+  if (item === undefined) throw new Error('empty pool');
+  return item;
+}
+
+// Shared by every catalogue of the run, so that IDs (patients, claims) never repeat.
+let seq = 0;
+const next = () => seq++;
+const claimsOfMember = new Map<string, number>();
+
+export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): Workload[] {
+  const practitionerIds = f.physicians.map((p) => p.practitionerId);
+
+  const registerPatient =
+    (path: Path): Op =>
+    async () => {
+      const n = next();
+      const registrar = pick(f.registrars, n);
+      const patientId = `pat-r${f.run}${n.toString(36)}`;
+      const person = demographics(f.run, n, 'w');
+      if (path === 'sdk') {
+        return sdkSubmit(registrar.contract('records'), 'registerPatient', {
+          args: [patientId],
+          transient: { payload: JSON.stringify(person), salt: salt() },
+          endorsingOrganizations: PROVIDER,
+        });
+      }
+      return httpCall(registrar.http(), 'POST', '/patients', { patientId, demographics: person });
+    };
+
+  const keepRecord = (outcome: OpOutcome, recordId: unknown): OpOutcome => {
+    if (outcome.ok && typeof recordId === 'string' && f.records.length < MAX_RECORDS) {
+      f.records.push(recordId);
+    }
+    return outcome;
+  };
+
+  const addRecord =
+    (path: Path): Op =>
+    async () => {
+      const n = next();
+      const physician = pick(f.physicians, n).party;
+      const { patientId } = pick(f.patients, n);
+      const resource = vitalSign(f.run);
+      if (path === 'sdk') {
+        const r = await sdkSubmit(physician.contract('records'), 'addRecord', {
+          args: [patientId, ''],
+          transient: { payload: JSON.stringify(resource), salt: salt() },
+          endorsingOrganizations: PROVIDER,
+        });
+        return keepRecord(
+          r,
+          r.ok ? (JSON.parse(r.result ?? '{}') as { recordId?: unknown }).recordId : undefined,
+        );
+      }
+      const r = await httpCall(physician.http(), 'POST', `/patients/${patientId}/records`, {
+        resource,
+      });
+      return keepRecord(
+        r,
+        (r.body as { result?: { recordId?: unknown } } | undefined)?.result?.recordId,
+      );
+    };
+
+  const grantConsent =
+    (path: Path): Op =>
+    async () => {
+      const { party, patientId } = pick(f.patients, next());
+      const request = consentRequest(patientId);
+      if (path === 'sdk') {
+        return sdkSubmit(party.contract('consent'), 'grantConsent', {
+          args: [JSON.stringify(request)],
+        });
+      }
+      return httpCall(party.http(), 'POST', '/consents', request);
+    };
+
+  const readRecord =
+    (path: Path): Op =>
+    async () => {
+      const n = next();
+      const physician = pick(f.physicians, n).party;
+      const recordId = pick(f.records, n);
+      if (path === 'sdk') {
+        const records = physician.contract('records');
+        const logged = await sdkSubmit(records, 'logAccess', { args: [recordId, 'treatment'] });
+        if (!logged.ok) return logged;
+        return combine(logged, await sdkEvaluate(records, 'readRecord', { args: [recordId, ''] }));
+      }
+      return httpCall(physician.http(), 'GET', `/records/${recordId}?purpose=treatment`);
+    };
+
+  const submitClaim =
+    (path: Path): Op =>
+    async () => {
+      const n = next();
+      const member = options.hotMember ? pick(f.members, 0) : pick(f.members, n);
+      const k = claimsOfMember.get(member) ?? 0;
+      claimsOfMember.set(member, k + 1);
+      const contents = claim(`clm-b${f.run}-${n}`, member, practitionerIds, k);
+      const physician = pick(f.physicians, k).party;
+      if (path === 'sdk') {
+        return sdkSubmit(physician.contract('claims'), 'submitClaim', {
+          transient: { payload: JSON.stringify(contents), salt: salt() },
+          endorsingOrganizations: CLAIM_ENDORSERS,
+        });
+      }
+      return httpCall(physician.http(), 'POST', '/claims', contents);
+    };
+
+  const verifyLicence =
+    (path: Path): Op =>
+    async () => {
+      const n = next();
+      const reader = pick(f.physicians, n).party;
+      const { licenceNumber } = pick(f.physicians, n * 7 + 3);
+      if (path === 'sdk') {
+        return sdkEvaluate(reader.contract('credentials'), 'verifyLicence', {
+          args: [licenceNumber, ''],
+        });
+      }
+      return httpCall(reader.http(), 'GET', `/credentials/${licenceNumber}/verification`);
+    };
+
+  // Realistic proportions: reads and licence checks dominate, claims and registrations are rarer.
+  const MIX: readonly [number, (path: Path) => Op][] = [
+    [6, readRecord],
+    [6, verifyLicence],
+    [4, addRecord],
+    [2, submitClaim],
+    [1, grantConsent],
+    [1, registerPatient],
+  ];
+  const slots = MIX.flatMap(([weight, make]) => Array.from({ length: weight }, () => make));
+  const mixed = (path: Path): Op => {
+    const ops = slots.map((make) => make(path));
+    let i = 0;
+    return () => pick(ops, i++ * 7)();
+  };
+
+  return [
+    {
+      name: 'register-patient',
+      kind: 'submit',
+      what: 'registrar registers a patient (demographics to the clinical collection)',
+      fixedRate: 20,
+      op: registerPatient,
+    },
+    {
+      name: 'add-record',
+      kind: 'submit',
+      what: 'physician files a FHIR Observation (private data, licence checked)',
+      fixedRate: 20,
+      op: addRecord,
+    },
+    {
+      name: 'grant-consent',
+      kind: 'submit',
+      what: 'patient grants ProviderB treatment access',
+      fixedRate: 20,
+      op: grantConsent,
+    },
+    {
+      name: 'read-record',
+      kind: 'submit',
+      what: 'physician logs the access (submit) then reads the record (evaluate)',
+      fixedRate: 15,
+      op: readRecord,
+    },
+    {
+      name: 'submit-claim',
+      kind: 'submit',
+      what: 'physician submits a claim, adjudicated in the transaction (ProviderA + Insurer endorse)',
+      fixedRate: 15,
+      op: submitClaim,
+    },
+    {
+      name: 'verify-licence',
+      kind: 'evaluate',
+      what: 'anyone verifies a licence (evaluate only)',
+      fixedRate: 50,
+      op: verifyLicence,
+    },
+    {
+      name: 'mixed',
+      kind: 'mixed',
+      what: 'read 30 %, verify 30 %, add record 20 %, claim 10 %, consent 5 %, register 5 %',
+      fixedRate: 25,
+      op: mixed,
+    },
+  ];
+}
