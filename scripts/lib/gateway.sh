@@ -27,7 +27,8 @@ gateway_env() { # org msp caport gwport peerport
     "HEALTHLEDGER_CA_NAME=$(ca_name "$org")" \
     "HEALTHLEDGER_CA_TLS_ROOT_CERT=$(ca_home "$org")/ca-cert.pem" \
     "HEALTHLEDGER_CA_REGISTRAR_MSP=$(org_dir "$org")/ca-admin/msp" \
-    "HEALTHLEDGER_LOG_LEVEL=${HEALTHLEDGER_GATEWAY_LOG_LEVEL:-info}"
+    "HEALTHLEDGER_LOG_LEVEL=${HEALTHLEDGER_GATEWAY_LOG_LEVEL:-info}" \
+    "MALLOC_ARENA_MAX=${HEALTHLEDGER_GATEWAY_MALLOC_ARENAS:-2}"
 }
 
 # The listen port of the organisation's first peer.

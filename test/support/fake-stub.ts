@@ -138,14 +138,25 @@ export class FakeStub {
     this.privateData.get(collection)?.delete(key);
     this.purged.push({ collection, key });
   }
+  /** How many times a key's policy was set, to show an unchanged policy is not rewritten. */
+  readonly policyWrites: string[] = [];
+
   async setStateValidationParameter(key: string, policy: Uint8Array): Promise<void> {
+    this.policyWrites.push(key);
     this.validationParameters.set(key, policy);
+  }
+  async getStateValidationParameter(key: string): Promise<Uint8Array> {
+    return this.validationParameters.get(key) ?? new Uint8Array();
+  }
+  async getPrivateDataValidationParameter(collection: string, key: string): Promise<Uint8Array> {
+    return this.validationParameters.get(`${collection}/${key}`) ?? new Uint8Array();
   }
   async setPrivateDataValidationParameter(
     collection: string,
     key: string,
     policy: Uint8Array,
   ): Promise<void> {
+    this.policyWrites.push(`${collection}/${key}`);
     this.validationParameters.set(`${collection}/${key}`, policy);
   }
   setEvent(name: string, payload: Uint8Array): void {

@@ -130,13 +130,23 @@ export class Ledger {
     await this.#stub.purgePrivateData(collection, key);
   }
 
-  /** Only these organisations' endorsements can change the key from now on. */
+  /** Only these organisations' endorsements can change the key from now on. Set only when it
+   * differs: a transaction that changes a key's policy invalidates any other transaction of
+   * the same block that writes the key (ENDORSEMENT_POLICY_FAILURE, not a retried MVCC
+   * conflict), so rewriting an unchanged policy turns every hot key into a failure. */
   async restrictTo(key: string, ...msps: string[]): Promise<void> {
-    await this.#stub.setStateValidationParameter(key, endorsementPolicy(msps));
+    const policy = endorsementPolicy(msps);
+    if (!samePolicy(await this.#stub.getStateValidationParameter(key), policy)) {
+      await this.#stub.setStateValidationParameter(key, policy);
+    }
   }
 
   async restrictPrivateTo(collection: string, key: string, ...msps: string[]): Promise<void> {
-    await this.#stub.setPrivateDataValidationParameter(collection, key, endorsementPolicy(msps));
+    const policy = endorsementPolicy(msps);
+    const current = await this.#stub.getPrivateDataValidationParameter(collection, key);
+    if (!samePolicy(current, policy)) {
+      await this.#stub.setPrivateDataValidationParameter(collection, key, policy);
+    }
   }
 
   /** Sets the transaction's event; Fabric keeps only the last one set in a transaction. */
@@ -155,6 +165,10 @@ export class Ledger {
   transientJson<S extends z.ZodType>(schema: S, field: string): z.output<S> {
     return parseJson(schema, this.transientText(field), `transient.${field}`);
   }
+}
+
+function samePolicy(current: Uint8Array | null | undefined, wanted: Uint8Array): boolean {
+  return current != null && current.length > 0 && Buffer.from(current).equals(Buffer.from(wanted));
 }
 
 function endorsementPolicy(msps: string[]): Uint8Array {
