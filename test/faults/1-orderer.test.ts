@@ -68,8 +68,10 @@ drill('drill 1: kill -9 the Raft leader orderer under load', function () {
     victim = raftLeader();
     await kill9(`orderer.${victim}`);
     t.kill = Date.now();
-    // Long enough for the two survivors to elect a leader (Raft election timeout: 5 s).
-    await sleep(15_000);
+    // Long enough for the two survivors to elect a leader (Raft election timeout: 5 s) and
+    // for writers stuck on a transaction lost with the leader to time out (faults.sh sets the
+    // gateways' commit deadline to 15 s) and write again, even on a busy machine.
+    await sleep(25_000);
     await restart(`orderer.${victim}`);
     t.restarted = Date.now();
     for (;;) {
