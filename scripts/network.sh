@@ -63,6 +63,7 @@ cmd_up() {
     join_peer "$org" "$name" "$listen" "$msp"
   done < <("${NETCFG[@]}" nodes peer)
   restart_chaincode_servers
+  wait_for_gossip $(($("${NETCFG[@]}" nodes peer | wc -l) - 1))
   log "network up: $("${NETCFG[@]}" nodes | wc -l) nodes on channel $CHANNEL; logs in $LOG_DIR"
 }
 

@@ -4,7 +4,7 @@
  * the clients or the HTTP gateway retried shows up here as an invalid transaction), and the
  * IDs of the valid ones, against which every acknowledged transaction is checked (none lost).
  */
-import type { Network } from '@hyperledger/fabric-gateway';
+import type { CloseableAsyncIterable, Network } from '@hyperledger/fabric-gateway';
 import { peer } from '@hyperledger/fabric-protos';
 
 const CODE_NAMES = new Map<number, string>(
@@ -32,30 +32,45 @@ export class LedgerWatch {
     this.#network = network;
   }
 
-  /** Listens from the next block on; reconnects from where it stopped (e.g. a peer restart). */
+  /** Listens from the next block on, in the background; after a broken stream (a peer
+   * restart) it listens again from the block after the last one it saw. */
   async start(): Promise<void> {
-    const events = await this.#network.getFilteredBlockEvents(
+    const first = await this.#open();
+    void this.#listen(first);
+  }
+
+  #open(): Promise<CloseableAsyncIterable<peer.FilteredBlock>> {
+    return this.#network.getFilteredBlockEvents(
       this.#height >= 0 ? { startBlock: BigInt(this.#height + 1) } : {},
     );
-    this.#close = () => events.close();
-    void (async () => {
+  }
+
+  async #listen(first: CloseableAsyncIterable<peer.FilteredBlock> | undefined): Promise<void> {
+    let events = first;
+    while (!this.#closed) {
       try {
-        for await (const block of events) {
-          this.#height = block.getNumber();
-          this.#blocks += 1;
-          for (const tx of block.getFilteredTransactionsList()) {
-            const name =
-              CODE_NAMES.get(tx.getTxValidationCode()) ?? String(tx.getTxValidationCode());
-            this.#transactions += 1;
-            this.#codes[name] = (this.#codes[name] ?? 0) + 1;
-            if (name === 'VALID') this.#valid.add(tx.getTxid());
-          }
-        }
+        events ??= await this.#open();
+        const current = events;
+        this.#close = () => current.close();
+        for await (const block of current) this.#count(block);
       } catch {
-        // The stream broke (peer restarted): listen again after a pause.
-        if (!this.#closed) setTimeout(() => void this.start().catch(() => undefined), 1000);
+        // The stream broke or could not open: try again shortly.
       }
-    })();
+      events = undefined;
+      if (!this.#closed) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+
+  #count(block: peer.FilteredBlock): void {
+    this.#height = block.getNumber();
+    this.#blocks += 1;
+    for (const tx of block.getFilteredTransactionsList()) {
+      const code = tx.getTxValidationCode();
+      const name = CODE_NAMES.get(code) ?? String(code);
+      this.#transactions += 1;
+      this.#codes[name] = (this.#codes[name] ?? 0) + 1;
+      if (name === 'VALID') this.#valid.add(tx.getTxid());
+    }
   }
 
   get height(): number {

@@ -56,6 +56,7 @@ start_peer() { # org name listen ops chaincodePort ccServerPort mspId
     CORE_OPERATIONS_LISTENADDRESS="$HOST:$ops"
     CORE_OPERATIONS_TLS_ENABLED=true CORE_OPERATIONS_TLS_CERT_FILE="$nd/tls/server.crt"
     CORE_OPERATIONS_TLS_KEY_FILE="$nd/tls/server.key" CORE_OPERATIONS_TLS_CLIENTAUTHREQUIRED=false
+    CORE_OPERATIONS_TLS_CLIENTROOTCAS_FILES="$nd/tls/ca.crt"
     CORE_PEER_LIMITS_CONCURRENCY_GATEWAYSERVICE="${HEALTHLEDGER_GATEWAY_CONCURRENCY:-500}"
     HEALTHLEDGER_CC_ADDRESS="$HOST:$ccserver" HEALTHLEDGER_CC_TLS_ROOTCERT="$nd/tls/ca.crt"
   )
@@ -74,4 +75,29 @@ peer_admin_env() { # org name listen mspId
   export CORE_PEER_MSPCONFIGPATH
   CORE_PEER_MSPCONFIGPATH=$(org_admin_msp "$1")
   export CORE_PEER_ADDRESS="$HOST:$3" CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$nd/tls/ca.crt"
+}
+
+# Peers of other organisations known to this peer's gossip on the channel (its /metrics needs
+# a client certificate of the org's CA; the peer's own TLS pair is one).
+gossip_peers_known() { # org name ops
+  local nd
+  nd=$(node_dir "$1" "$2")
+  curl -fsS --cacert "$nd/tls/ca.crt" --cert "$nd/tls/server.crt" --key "$nd/tls/server.key" \
+    "https://$HOST:$3/metrics" 2>/dev/null |
+    awk -v ch="$CHANNEL" '$1 ~ "^gossip_membership_total_peers_known\\{channel=\"" ch "\"" {print $2}'
+}
+
+# Waits until every peer's gossip knows every other peer: until then a gateway cannot find
+# endorsers of the other organisations ("failed to find any endorsing peers").
+wait_for_gossip() { # expected-other-peers
+  local want=$1 org _idx name _kind listen ops _rest known i
+  while read -r org _idx name _kind listen ops _rest; do
+    for ((i = 0; i < 300; i++)); do
+      known=$(gossip_peers_known "$org" "$name" "$ops")
+      [[ -n "$known" && "${known%.*}" -ge "$want" ]] && break
+      sleep 0.2
+    done
+    [[ -n "$known" && "${known%.*}" -ge "$want" ]] || die "$name of $org knows ${known:-no} other peers of $CHANNEL after 60 s, not $want; see $LOG_DIR/$org.$name.log"
+  done < <("${NETCFG[@]}" nodes peer)
+  log "gossip: every peer knows the $want others"
 }
