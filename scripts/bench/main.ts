@@ -80,18 +80,22 @@ async function main(): Promise<void> {
   const dir = new Directory(net, options.sockets);
   const watch = new LedgerWatch((await net.as('providera', 'orgadmin')).network);
   await watch.start();
-  let results: WorkloadResult[] = [];
+  const results: WorkloadResult[] = [];
+  let failure: string | undefined;
   let tuning: TuningResults | undefined;
   let soaked: Awaited<ReturnType<typeof soak>> | undefined;
   try {
     const fixtures = await setUp(net, dir, { ...options, seedRecords: 16 }, say);
-    if (options.main) results = await runWorkloads(fixtures, options, knobs, watch, say);
+    if (options.main) await runWorkloads(fixtures, options, knobs, watch, say, results);
     if (options.tuning.length > 0) {
       tuning = await runTuning(options.tuning, fixtures, knobs, watch, say);
     }
     if (options.soakMinutes > 0) {
       soaked = await soak(fixtures, options.soakMinutes, options.soakRate, knobs, watch, say);
     }
+  } catch (err) {
+    failure = err instanceof Error ? err.message : String(err);
+    say(`the run failed: ${failure}; writing what was measured`);
   } finally {
     watch.close();
     dir.close();
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
   const stamp = started.toISOString().replace(/[:.]/g, '-');
   const out = options.out ?? join(REPO, 'results', `bench-${stamp}.json`);
   writeJson(out, {
-    meta: { ...meta, finishedAt: finished.toISOString() },
+    meta: { ...meta, finishedAt: finished.toISOString(), failure },
     workloads: results,
     tuning,
     soak: soaked,
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
   printTables(results, tuning, soaked?.summary);
   const seconds = Math.round((finished.getTime() - started.getTime()) / 1000);
   say(`wrote ${out} (${seconds} s)`);
+  if (failure !== undefined) throw new Error(failure);
 }
 
 main().then(

@@ -12,19 +12,21 @@ import type { Fixtures } from './setup';
 import { freshLogins } from './users';
 import { catalogue, type Path } from './workloads';
 
+/** Appends each workload's result to RESULTS as soon as it is measured, so that a run that
+ * fails half-way still reports what it measured. */
 export async function runWorkloads(
   f: Fixtures,
   options: Options,
   knobs: StepKnobs,
   watch: LedgerWatch,
   say: (line: string) => void,
-): Promise<WorkloadResult[]> {
+  results: WorkloadResult[],
+): Promise<void> {
   const all = catalogue(f);
   for (const name of options.workloads ?? []) {
     if (!all.some((w) => w.name === name)) throw new Error(`unknown workload ${name}`);
   }
   const chosen = all.filter((w) => !options.workloads || options.workloads.includes(w.name));
-  const results: WorkloadResult[] = [];
   const ready = async (path: Path) => {
     if (path === 'http') await freshLogins(f);
   };
@@ -60,5 +62,4 @@ export async function runWorkloads(
       memoryAfter: memoryOf(sample()),
     });
   }
-  return results;
 }
