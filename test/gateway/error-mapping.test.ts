@@ -27,6 +27,10 @@ const CHAINCODE_CODES: readonly [string, number][] = [
   ["ERASED: patient pat-a00001 was erased at the patient's request", 410],
   ['CONFLICT: consent c-1 is already revoked', 409],
   ['FAILED_PRECONDITION: a revoked licence cannot be renewed', 422],
+  [
+    'PRIVATE_DATA_PENDING: clinical: this peer has not yet received this private data; retry shortly',
+    503,
+  ],
 ];
 
 describe('error mapping of the gateway', () => {
@@ -72,6 +76,17 @@ describe('error mapping of the gateway', () => {
       assert.doesNotMatch(res.text, /127\.0\.0\.1|ProviderAMSP|chaincode response|details/);
       assert.ok(!res.text.includes(TX_ID));
       assert.ok(res.body.error.requestId, 'gives the request ID to quote');
+    });
+
+    it('when the peer has not yet received the private data responds 503 with Retry-After', async () => {
+      gw.contracts.consent.revokeConsent.rejects(
+        endorseError(
+          'PRIVATE_DATA_PENDING: clinical: this peer has not yet received this private data',
+        ),
+      );
+      const res = await revoke();
+      assert.equal(res.status, 503);
+      assert.equal(res.headers['retry-after'], '5');
     });
 
     it('when the peer is unreachable responds 503 with Retry-After', async () => {

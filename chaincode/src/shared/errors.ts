@@ -14,6 +14,8 @@ export const ErrorCode = {
   CredentialInvalid: 'CREDENTIAL_INVALID',
   /** A well-formed request that a business rule refuses (e.g. a disallowed status change). */
   FailedPrecondition: 'FAILED_PRECONDITION',
+  /** This peer cannot answer yet (its copy of the private data has not arrived); retry. */
+  PrivateDataPending: 'PRIVATE_DATA_PENDING',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -55,4 +57,8 @@ export function credentialInvalid(reason: string): ChaincodeError {
 
 export function failedPrecondition(reason: string): ChaincodeError {
   return new ChaincodeError(ErrorCode.FailedPrecondition, reason);
+}
+
+export function privateDataPending(reason: string): ChaincodeError {
+  return new ChaincodeError(ErrorCode.PrivateDataPending, reason);
 }

@@ -5,7 +5,7 @@
 import type { ChaincodeStub, Iterators } from 'fabric-shim';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import type { z } from 'zod';
-import { invalidArgument } from './errors';
+import { invalidArgument, privateDataPending } from './errors';
 import { toBytes } from './json';
 import { parse, parseJson } from './schema';
 
@@ -21,6 +21,9 @@ export interface HistoryEntry<T> {
   readonly isDelete: boolean;
   readonly value: T | undefined;
 }
+
+/** Fabric's message when the peer holds a private value's hash but not the value. */
+const PRIVATE_DATA_MISSING = /private data matching public hash version is not available/;
 
 export class Ledger {
   readonly #stub: ChaincodeStub;
@@ -111,8 +114,23 @@ export class Ledger {
     collection: string,
     key: string,
   ): Promise<z.output<S> | undefined> {
-    const bytes = await this.#stub.getPrivateData(collection, key);
+    const bytes = await this.#readPrivate(collection, key);
     return bytes.length > 0 ? decode(schema, bytes, key) : undefined;
+  }
+
+  /** A peer that missed a private write (it was down, or not yet reconciled) knows the hash
+   * but not the value, and the shim throws; that is a "not here yet", not a failure. */
+  async #readPrivate(collection: string, key: string): Promise<Uint8Array> {
+    try {
+      return await this.#stub.getPrivateData(collection, key);
+    } catch (err) {
+      if (PRIVATE_DATA_MISSING.test(String((err as Error).message))) {
+        throw privateDataPending(
+          `${collection}: this peer has not yet received this private data; retry shortly`,
+        );
+      }
+      throw err;
+    }
   }
 
   async putPrivate(collection: string, key: string, value: unknown): Promise<void> {
