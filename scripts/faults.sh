@@ -7,7 +7,8 @@
 #                            (orderer.orderer1, providerb.peer0, cc.providera.peer0,
 #                            gateway.providera); the drills call it after a kill -9
 # Environment: HEALTHLEDGER_FAULTS_HOME and HEALTHLEDGER_FAULTS_PORT_OFFSET move the network;
-# HEALTHLEDGER_FAULTS_KEEP=1 leaves it running afterwards for a look at its logs.
+# HEALTHLEDGER_FAULTS_KEEP=1 leaves it running afterwards for a look at its logs;
+# HEALTHLEDGER_FAULTS_ONLY=2 runs only the drills whose file name starts with it.
 set -euo pipefail
 
 SCRIPTS=$(cd "$(dirname "$0")" && pwd)
@@ -99,7 +100,7 @@ drills() {
   network status
   log "network ready after $((SECONDS - started)) s; running the drills"
   local files
-  mapfile -t files < <(find "$REPO_ROOT/build/test/faults" -maxdepth 1 -name '*.test.js' | sort)
+  mapfile -t files < <(find "$REPO_ROOT/build/test/faults" -maxdepth 1 -name "${HEALTHLEDGER_FAULTS_ONLY:-}*.test.js" | sort)
   npx mocha --no-config --timeout 600000 --reporter spec "${files[@]}"
   log "fault drills done in $((SECONDS - started)) s"
 }
