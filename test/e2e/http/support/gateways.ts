@@ -13,20 +13,23 @@ const description = JSON.parse(readFileSync(join(repo, 'network', 'network.json'
   orgs: { name: string; portBase: number; gatewayPort?: number }[];
 };
 
+/** Every port moves by this much on a second network (scripts/lib/fabric-env.sh). */
+const offset = Number(process.env.HEALTHLEDGER_PORT_OFFSET ?? 0);
+
 export const REPO = repo;
 export const HOST = description.host;
 
 export function gatewayUrl(org: OrgName): string {
   const port = description.orgs.find((o) => o.name === org)?.gatewayPort;
   if (port === undefined) throw new Error(`${org} has no gatewayPort in network.json`);
-  return `https://${HOST}:${port}`;
+  return `https://${HOST}:${port + offset}`;
 }
 
 /** The listen port of the organisation's first peer. */
 export function peerPort(org: OrgName): number {
   const found = description.orgs.find((o) => o.name === org);
   if (!found) throw new Error(`unknown organisation ${org}`);
-  return found.portBase;
+  return found.portBase + offset;
 }
 
 /** The organisation's CA certificate: the root of its gateway's TLS certificate. */
