@@ -30,6 +30,7 @@ import type { Readiness } from './ops/readiness';
 import { opsDocs, opsRouter } from './ops/routes';
 import { patientRoutes } from './records/patient-routes';
 import { recordsRoutes } from './records/routes';
+import { CONSOLE_PATH, consoleRouter, defaultConsoleDirs } from './web/console';
 
 export interface AppDeps {
   readonly mspId: string;
@@ -46,6 +47,8 @@ export interface AppDeps {
   readonly rateLimitPerMinute: number;
   readonly limiter?: RateLimiter;
   readonly heartbeatMs?: number;
+  /** Folders of the web console's files (default: beside gateway/dist). */
+  readonly consoleDirs?: readonly string[];
 }
 
 export function createApp(deps: Readonly<AppDeps>): Express {
@@ -75,8 +78,10 @@ export function createApp(deps: Readonly<AppDeps>): Express {
 
   app.use(requestId, securityHeaders, accessLog(deps.logger, deps.metrics));
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: true }));
+  app.use(CONSOLE_PATH, consoleRouter(deps.consoleDirs ?? defaultConsoleDirs()));
   app.use(opsRouter({ readiness: deps.readiness, metrics: deps.metrics, openApi: () => openApi }));
-  const api = express.Router();
+  // strict: "/claims/" is not "/claims" (an empty claim ID must not reach the list route).
+  const api = express.Router({ strict: true });
   mountRoutes(api, routes, { tokens: deps.tokens, limiter, contracts: deps.contracts });
   api.get(
     eventsDoc.path,

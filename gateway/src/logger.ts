@@ -2,6 +2,7 @@
  * Structured JSON logs, one object per line. Callers pass fields, never request bodies: the
  * gateway carries PHI, and a log line is copied to places a ledger's access rules do not reach.
  */
+import { writeSync } from 'node:fs';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -16,7 +17,7 @@ export interface Logger {
 
 export interface LoggerOptions {
   readonly level: LogLevel;
-  /** Where each line goes; stdout by default. */
+  /** Where each line goes; stdout by default, a write per turn of the event loop. */
   readonly write?: (line: string) => void;
   readonly now?: () => Date;
   /** Fields on every line, such as the organisation. */
@@ -26,7 +27,7 @@ export interface LoggerOptions {
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export function newLogger(options: Readonly<LoggerOptions>): Logger {
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.write ?? batchedStdout();
   const now = options.now ?? (() => new Date());
   const min = RANK[options.level];
   const log =
@@ -41,6 +42,34 @@ export function newLogger(options: Readonly<LoggerOptions>): Logger {
       );
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/**
+ * Lines written to stdout together once per turn of the event loop: with an access-log line
+ * per request, a write system call per line cost the gateway about 5 % of its CPU at
+ * saturation. What is still queued when the process exits is written synchronously then.
+ */
+function batchedStdout(): (line: string) => void {
+  let queued: string[] = [];
+  const flush = (): string | undefined => {
+    if (queued.length === 0) return undefined;
+    const text = `${queued.join('\n')}\n`;
+    queued = [];
+    return text;
+  };
+  process.on('exit', () => {
+    const text = flush();
+    if (text !== undefined) writeSync(1, text);
+  });
+  return (line) => {
+    if (queued.length === 0) {
+      setImmediate(() => {
+        const text = flush();
+        if (text !== undefined) process.stdout.write(text);
+      });
+    }
+    queued.push(line);
+  };
 }
 
 /** A logger that drops everything, for tests. */

@@ -1,11 +1,12 @@
 /**
  * One Fabric call or HTTP request as a load-generator outcome. The SDK path retries MVCC and
- * phantom read conflicts itself, as many times as the HTTP gateway does (3 attempts), so that
- * it can count them; the HTTP gateway's retries are invisible to its client and are seen on
+ * phantom read conflicts, and endorsers whose answers differed, itself, as many times as the
+ * HTTP gateway does (3 attempts), so that it can count them; the HTTP gateway's retries are invisible to its client and are seen on
  * the ledger instead (invalid transactions in the blocks).
  */
 import type { TransactionRequest, Transactions } from '../../gateway/src/fabric/transactions';
 import { CommitFailedError } from '../../gateway/src/fabric/transactions';
+import { isEndorsementMismatch } from '../../gateway/src/fabric/transient-errors';
 import type { User } from '../../test/e2e/http/support/http';
 import { httpFailure, isMvcc, sdkFailure, transportFailure } from './errors';
 import type { Ack, OpOutcome } from './loadgen';
@@ -30,7 +31,9 @@ export async function sdkSubmit(
       ];
       return { ok: true, acked, retries, result: committed.result };
     } catch (err) {
-      if (err instanceof CommitFailedError && isMvcc(err.code) && attempt < MAX_ATTEMPTS) {
+      const conflict =
+        (err instanceof CommitFailedError && isMvcc(err.code)) || isEndorsementMismatch(err);
+      if (conflict && attempt < MAX_ATTEMPTS) {
         retries += 1;
         continue;
       }

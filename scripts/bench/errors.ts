@@ -1,12 +1,16 @@
 /**
- * Failures sorted into the kinds the report counts: MVCC (a read conflict still there after
- * the retries), timeout (a deadline passed or the peer refused under load: the gRPC codes the
- * gateway maps to 503), and other. The detail keeps the gRPC code, HTTP status or chaincode
+ * Failures sorted into the kinds the report counts: MVCC (a read conflict, or endorsers that
+ * answered differently, still there after the retries), timeout (a deadline passed or the peer
+ * refused under load: what the gateway maps to 503), and other. The detail keeps the gRPC code, HTTP status or chaincode
  * code only: chaincode messages carry no PHI, and no payload is ever logged.
  */
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { GatewayError } from '@hyperledger/fabric-gateway';
 import { CommitFailedError } from '../../gateway/src/fabric/transactions';
+import {
+  isConcurrencyLimit,
+  isEndorsementMismatch,
+} from '../../gateway/src/fabric/transient-errors';
 
 export type ErrorKind = 'mvcc' | 'timeout' | 'other';
 
@@ -49,8 +53,12 @@ export function sdkFailure(err: unknown): Failure {
     const chaincode = CHAINCODE_CODE.exec(texts)?.[1];
     if (chaincode !== undefined)
       return { kind: 'other', detail: `chaincode ${chaincode}`, message };
-    if (/exceeding concurrency limit/.test(texts)) {
-      return { kind: 'other', detail: 'peer concurrency limit', message };
+    // The gateway answers these 503 and 409 (gateway/src/http/errors.ts): count them alike.
+    if (isConcurrencyLimit(err)) {
+      return { kind: 'timeout', detail: 'peer concurrency limit', message };
+    }
+    if (isEndorsementMismatch(err)) {
+      return { kind: 'mvcc', detail: 'endorsement mismatch', message };
     }
     const name = GrpcStatus[err.code] ?? String(err.code);
     return {

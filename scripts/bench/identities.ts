@@ -5,7 +5,8 @@
  * path, enrolled once more at the same CA in this process (key in memory only) with a Gateway
  * SDK session over the one gRPC connection per peer that TestNetwork keeps.
  */
-import type { Gateway } from '@hyperledger/fabric-gateway';
+import { createPrivateKey } from 'node:crypto';
+import { type Gateway, hash, signers } from '@hyperledger/fabric-gateway';
 import { z } from 'zod';
 import { newCaClient } from '../../gateway/src/ca/ca-client';
 import { loadRegistrar } from '../../gateway/src/ca/registrar';
@@ -103,10 +104,12 @@ export class Directory {
   readonly #clients = new Map<OrgName, GatewayClient>();
   readonly #admins = new Map<OrgName, Promise<User>>();
   readonly #gateways: Gateway[] = [];
+  readonly #signer: 'native' | 'sdk';
 
-  constructor(net: TestNetwork, maxSockets: number) {
+  constructor(net: TestNetwork, maxSockets: number, signer: 'native' | 'sdk' = 'native') {
     this.#net = net;
     this.#maxSockets = maxSockets;
+    this.#signer = signer;
   }
 
   /** ORG's gateway: one keep-alive HTTPS agent, at most maxSockets connections. */
@@ -138,7 +141,12 @@ export class Directory {
     const res = await (await admin).post('/admin/users', { enrollmentId: id, ...attrs });
     const { password } = bodyOf(Registered, expectStatus(res, 201));
     const credentials = await (await this.#ca(org)).enroll(id, password);
-    const identity = newSigningIdentity(MSP[org], credentials.certificate, credentials.privateKey);
+    let identity = newSigningIdentity(MSP[org], credentials.certificate, credentials.privateKey);
+    if (this.#signer === 'sdk') {
+      // The Gateway SDK's own signer (pure JavaScript), as the gateway signed before.
+      const signer = signers.newPrivateKeySigner(createPrivateKey(credentials.privateKey));
+      identity = { ...identity, signer, hash: hash.sha256 };
+    }
     const gateway = newGateway(this.#net.client(org), identity);
     this.#gateways.push(gateway);
     return new Party(org, id, attrs, password, this.client(org), gateway);

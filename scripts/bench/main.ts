@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const meta = { startedAt: started.toISOString(), ...metaOf(options, currentBatch()) };
   const net = new TestNetwork();
-  const dir = new Directory(net, options.sockets);
+  const dir = new Directory(net, options.sockets, options.sdkSigner);
   const watch = new LedgerWatch((await net.as('providera', 'orgadmin')).network);
   await watch.start();
   const results: WorkloadResult[] = [];

@@ -16,6 +16,16 @@ function envOf(pidName: string, variable: string): string | undefined {
   }
 }
 
+/** The command line of a running process of the network (node flags and script). */
+function commandOf(pidName: string): string | undefined {
+  try {
+    const pid = readFileSync(join(PID_DIR, `${pidName}.pid`), 'utf8').trim();
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return undefined;
+  }
+}
+
 export function metaOf(options: Options, batch: string) {
   return {
     machine: {
@@ -37,6 +47,8 @@ export function metaOf(options: Options, batch: string) {
       gatewayRateLimitPerMinute:
         envOf('gateway.providera', 'HEALTHLEDGER_RATE_LIMIT_PER_MINUTE') ?? '600 (default)',
       gatewayLogLevel: envOf('gateway.providera', 'HEALTHLEDGER_LOG_LEVEL'),
+      gatewayMallocArenas: envOf('gateway.providera', 'MALLOC_ARENA_MAX'),
+      gatewayCommand: commandOf('gateway.providera'),
     },
     options,
     clients: {

@@ -29,6 +29,8 @@ export interface Options {
   readonly out: string | undefined;
   readonly force: boolean;
   readonly report: string | undefined;
+  /** The SDK path's signer: the gateway's native one, or the Gateway SDK's own (as before). */
+  readonly sdkSigner: 'native' | 'sdk';
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -51,7 +53,8 @@ export const USAGE = `npm run bench -- [options]
   --soak-rate R           offered rate of the soak (20)
   --out FILE              JSON file (results/bench-<time>.json)
   --force                 allow --tuning on the default network home
-  --report FILE           print the tables of an earlier run's JSON (no network needed)`;
+  --report FILE           print the tables of an earlier run's JSON (no network needed)
+  --sdk-signer native|sdk signer of the SDK path: the gateway's (native) or the SDK's own (sdk)`;
 
 export function parseOptions(argv: readonly string[]): Options {
   if (argv.includes('--help')) {
@@ -124,5 +127,11 @@ export function parseOptions(argv: readonly string[]): Options {
     out: one('out'),
     force: flags.has('force'),
     report: one('report'),
+    sdkSigner: signerOf(one('sdk-signer') ?? 'native'),
   };
+}
+
+function signerOf(value: string): 'native' | 'sdk' {
+  if (value !== 'native' && value !== 'sdk') throw new Error(`--sdk-signer: native or sdk`);
+  return value;
 }

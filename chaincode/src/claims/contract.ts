@@ -9,6 +9,7 @@ import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { HealthContext } from '../shared/context';
 import { canonicalJson } from '../shared/json';
 import { appealClaim, decideAppeal, decidePendedClaim, recordPayment } from './lifecycle';
+import { listClaims } from './listing';
 import { enrolMember, recordPriorAuth } from './member-tx';
 import { publishPlan, readPlan } from './plan-tx';
 import { logClaimAccess, readClaim } from './reading';
@@ -80,6 +81,19 @@ export class ClaimsContract extends Contract {
   @Returns('string')
   async getClaim(ctx: HealthContext, claimId: string): Promise<string> {
     return canonicalJson(await readClaim(ctx, claimId));
+  }
+
+  /** The public records of the caller's organisation's claims (status '' for all), for the
+   * insurer's queue or the provider's list. Returns { items: PublicClaim[], bookmark }. */
+  @Transaction(false)
+  @Returns('string')
+  async listClaims(
+    ctx: HealthContext,
+    status: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    return canonicalJson(await listClaims(ctx, status, pageSize, bookmark));
   }
 
   /** decisionJson: { lines: [{ line, decision: 'approve' } | { line, decision: 'deny',

@@ -6,7 +6,15 @@
  */
 import { evaluateJson, type Submitted, submitJson, type TransactionRunner } from '../fabric/runner';
 import { phiTransient, type SaltSource } from '../fabric/salt';
-import type { Claim, Decision, Enrolment, Payment, PlanTerms, PriorAuth } from './schemas';
+import type {
+  Claim,
+  ClaimListQuery,
+  Decision,
+  Enrolment,
+  Payment,
+  PlanTerms,
+  PriorAuth,
+} from './schemas';
 
 export const INSURER_MSP = 'InsurerMSP';
 
@@ -18,6 +26,7 @@ export interface ClaimsFacade {
   submitClaim(claim: Claim): Promise<Submitted>;
   logClaimAccess(claimId: string): Promise<Submitted>;
   getClaim(claimId: string): Promise<unknown>;
+  listClaims(query: ClaimListQuery): Promise<unknown>;
   decidePendedClaim(claimId: string, decision: Decision): Promise<Submitted>;
   appealClaim(claimId: string, reason: string, note?: string): Promise<Submitted>;
   decideAppeal(claimId: string, decision: Decision): Promise<Submitted>;
@@ -58,6 +67,10 @@ export function newClaimsFacade(options: Readonly<ClaimsFacadeOptions>): ClaimsF
       }),
     logClaimAccess: (claimId) => submitJson(tx, 'logClaimAccess', { args: [claimId] }),
     getClaim: (claimId) => evaluateJson(tx, 'getClaim', { args: [claimId] }),
+    listClaims: (query) =>
+      evaluateJson(tx, 'listClaims', {
+        args: [query.status ?? '', query.pageSize, query.bookmark],
+      }),
     decidePendedClaim: (claimId, decision) =>
       submitJson(tx, 'decidePendedClaim', { args: [claimId, JSON.stringify(decision)] }),
     appealClaim: (claimId, reason, note) =>

@@ -7,6 +7,7 @@ import { defineRoute, NoBody, NoParams, NoQuery, ok, type Route } from '../http/
 import {
   AppealBody,
   ClaimBody,
+  ClaimListQuery,
   ClaimParams,
   DecisionBody,
   EnrolmentBody,
@@ -94,6 +95,24 @@ export function claimsRoutes(): Route[] {
       errors: [400, 403, 409, 422],
       handle: async ({ body, contracts }) =>
         committed(await (await contracts()).claims.submitClaim(body)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/claims',
+      tag,
+      summary: "The organisation's claims, by status: the insurer's queue, a provider's list",
+      description:
+        'Public claim records only (IDs, organisations, status, times; no PHI): open one with ' +
+        'GET /claims/{claimId}, which logs the access. A page may hold fewer than pageSize ' +
+        'claims while its bookmark is not empty.',
+      access: 'user',
+      body: NoBody,
+      query: ClaimListQuery,
+      params: NoParams,
+      success: { status: 200, description: '{items: PublicClaim[], bookmark}' },
+      errors: [400, 403],
+      handle: async ({ query, contracts }) =>
+        ok(await (await contracts()).claims.listClaims(query)),
     }),
     defineRoute({
       method: 'get',

@@ -3,7 +3,7 @@
  * authorisations and claims are PHI and reach the chaincode in the transient map only.
  */
 import { z } from 'zod';
-import { Id, IsoDate, PatientId } from '../http/common-schemas';
+import { Id, IsoDate, PageQuery, PatientId } from '../http/common-schemas';
 
 const Cents = z.int().min(0, 'must not be negative').max(100_000_000_000, 'is too large');
 const ServiceCode = z
@@ -134,3 +134,21 @@ export const PlanQuery = z.strictObject({
     .optional(),
 });
 export const ClaimParams = z.strictObject({ claimId: Id });
+
+/** The claims queue: one status (all when absent) of the caller's organisation's claims. */
+export const ClaimListQuery = PageQuery.extend({
+  status: z
+    .enum([
+      'approved',
+      'partially-approved',
+      'denied',
+      'pended',
+      'appealed',
+      'appeal-approved',
+      'appeal-denied',
+      'paid',
+    ])
+    .optional(),
+});
+
+export type ClaimListQuery = z.output<typeof ClaimListQuery>;

@@ -3,7 +3,7 @@
  * over it, one per signing identity, with explicit deadlines per call type.
  */
 import * as grpc from '@grpc/grpc-js';
-import { connect, type Gateway, hash } from '@hyperledger/fabric-gateway';
+import { connect, type Gateway } from '@hyperledger/fabric-gateway';
 import type { SigningIdentity } from './identity';
 
 export interface PeerEndpoint {
@@ -46,7 +46,7 @@ export function newGateway(
     client,
     identity: who.identity,
     signer: who.signer,
-    hash: hash.sha256,
+    hash: who.hash,
     evaluateOptions: after(deadlines.evaluateMs),
     endorseOptions: after(deadlines.endorseMs),
     submitOptions: after(deadlines.submitMs),

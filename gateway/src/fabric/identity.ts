@@ -1,15 +1,18 @@
 /**
- * A Fabric identity for the Gateway SDK: an enrolment certificate and its signer, read from an
- * MSP folder as the Fabric CA client writes it (signcerts/cert.pem, keystore/key.pem).
+ * A Fabric identity for the Gateway SDK: an enrolment certificate and its signer (with the
+ * hash the SDK applies before signing), read from an MSP folder as the Fabric CA client
+ * writes it (signcerts/cert.pem, keystore/key.pem).
  */
 import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Identity, type Signer, signers } from '@hyperledger/fabric-gateway';
+import type { Hash, Identity, Signer } from '@hyperledger/fabric-gateway';
+import { newSigner } from './signer';
 
 export interface SigningIdentity {
   readonly identity: Identity;
   readonly signer: Signer;
+  readonly hash: Hash;
 }
 
 export function newSigningIdentity(
@@ -19,7 +22,7 @@ export function newSigningIdentity(
 ): SigningIdentity {
   return {
     identity: { mspId, credentials: Buffer.from(certificatePem) },
-    signer: signers.newPrivateKeySigner(createPrivateKey(privateKeyPem)),
+    ...newSigner(createPrivateKey(privateKeyPem)),
   };
 }
 

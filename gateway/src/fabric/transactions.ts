@@ -1,10 +1,12 @@
 /**
  * Submits and evaluates transactions of one contract: PHI in the transient map, endorsing
  * organisations named where key-level policies or private data need them, the commit status
- * awaited and reported, and MVCC read conflicts retried a bounded number of times.
+ * awaited and reported, and MVCC read conflicts (and endorsers that simulated against different
+ * ledger heights) retried a bounded number of times.
  */
 import type { Contract } from '@hyperledger/fabric-gateway';
 import { peer } from '@hyperledger/fabric-protos';
+import { isEndorsementMismatch } from './transient-errors';
 
 export interface TransactionRequest {
   readonly args?: readonly string[];
@@ -37,7 +39,8 @@ const PHANTOM_READ_CONFLICT = 'PHANTOM_READ_CONFLICT';
 const decoder = new TextDecoder();
 
 export interface TransactionsOptions {
-  /** Attempts for a transaction that lost an MVCC or phantom read race. */
+  /** Attempts for a transaction that lost an MVCC or phantom read race, or whose endorsers'
+   * answers differed. */
   readonly maxAttempts?: number;
 }
 
@@ -56,8 +59,9 @@ export class Transactions {
         return await this.#submitOnce(name, request);
       } catch (err) {
         const retriable =
-          err instanceof CommitFailedError &&
-          (err.code === MVCC_READ_CONFLICT || err.code === PHANTOM_READ_CONFLICT);
+          (err instanceof CommitFailedError &&
+            (err.code === MVCC_READ_CONFLICT || err.code === PHANTOM_READ_CONFLICT)) ||
+          isEndorsementMismatch(err);
         if (!retriable || attempt >= this.#maxAttempts) throw err;
       }
     }

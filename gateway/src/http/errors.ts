@@ -10,6 +10,7 @@ import { CommitError, GatewayError } from '@hyperledger/fabric-gateway';
 import { peer } from '@hyperledger/fabric-protos';
 import { CaError } from '../ca/errors';
 import { CommitFailedError } from '../fabric/transactions';
+import { isConcurrencyLimit, isEndorsementMismatch } from '../fabric/transient-errors';
 import type { LogFields, LogLevel } from '../logger';
 import { HttpProblem } from './problem';
 
@@ -39,6 +40,8 @@ export const CHAINCODE_STATUS = {
   CONFLICT: 409,
   ERASED: 410,
   FAILED_PRECONDITION: 422,
+  /** The peer has not yet received the private data it was asked for (it is catching up). */
+  PRIVATE_DATA_PENDING: 503,
 } as const;
 
 type ChaincodeCode = keyof typeof CHAINCODE_STATUS;
@@ -68,6 +71,8 @@ function isChaincodeCode(code: string): code is ChaincodeCode {
 }
 
 const RETRY_LATER = { 'Retry-After': '5' };
+/** For load and races that clear within a block or two (blocks are cut every 250 ms). */
+const RETRY_SOON = { 'Retry-After': '1' };
 
 export function toHttpAnswer(err: unknown): HttpAnswer {
   if (err instanceof HttpProblem) return fromProblem(err);
@@ -122,6 +127,26 @@ function fromGatewayError(err: GatewayError): HttpAnswer {
   };
   const failure = chaincodeFailureOf([...err.details.map((d) => d.message), err.message]);
   if (failure) return fromChaincode(failure, fields);
+  // Fabric's gateway docs: UNKNOWN from the concurrency limiter and ABORTED for endorsements
+  // that could not be assembled; these two causes are transient, so say when to come back.
+  if (isConcurrencyLimit(err)) {
+    return answer(
+      503,
+      'UNAVAILABLE',
+      'the network is busy; try again shortly',
+      { level: 'warn', fields },
+      RETRY_SOON,
+    );
+  }
+  if (isEndorsementMismatch(err)) {
+    return answer(
+      409,
+      'CONFLICT',
+      "the organisations' peers saw the data at different moments (it changed concurrently); try again",
+      { level: 'warn', fields },
+      RETRY_SOON,
+    );
+  }
   switch (err.code) {
     case GrpcStatus.UNAVAILABLE:
     case GrpcStatus.DEADLINE_EXCEEDED:
@@ -169,7 +194,8 @@ function fromChaincode(failure: ChaincodeFailure, fields: LogFields): HttpAnswer
       log,
     };
   }
-  return answer(CHAINCODE_STATUS[failure.code], failure.code, failure.text, log);
+  const status = CHAINCODE_STATUS[failure.code];
+  return answer(status, failure.code, failure.text, log, status === 503 ? RETRY_LATER : {});
 }
 
 function fromCommitCode(code: string, transactionId: string, errorName: string): HttpAnswer {

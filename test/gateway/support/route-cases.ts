@@ -436,6 +436,15 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     invalid: { body: { ...CLAIM, lines: [] }, field: 'lines' },
   },
   {
+    route: 'GET /claims',
+    method: 'get',
+    url: '/claims?status=pended&pageSize=10',
+    status: 200,
+    arrange: (c) => c.claims.listClaims.resolves({ items: [], bookmark: '' }),
+    args: [{ status: 'pended', pageSize: '10', bookmark: '' }],
+    invalid: { url: '/claims?status=lost', field: 'status' },
+  },
+  {
     route: 'GET /claims/{claimId}',
     method: 'get',
     url: '/claims/clm-1',

@@ -65,6 +65,7 @@ const CLAIMS: Record<keyof ClaimsFacade, true> = {
   submitClaim: true,
   logClaimAccess: true,
   getClaim: true,
+  listClaims: true,
   decidePendedClaim: true,
   appealClaim: true,
   decideAppeal: true,

@@ -25,6 +25,14 @@ describe('file wallet', () => {
     assert.deepEqual(await wallet().get('physician1'), credentials);
   });
 
+  it('serves what it put from memory, without opening the file again', async () => {
+    const w = wallet();
+    await w.put('physician1', credentials);
+    rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(await w.get('physician1'), credentials);
+    assert.equal(await wallet().get('physician1'), undefined);
+  });
+
   it('has nothing for a user who never logged in', async () => {
     assert.equal(await wallet().get('nobody'), undefined);
   });

@@ -1,0 +1,104 @@
+/**
+ * A licence suspension seen by a provider: a board officer suspends a physician's licence in
+ * the board's console; the physician, in ProviderA's console, is refused adding a record with
+ * the credential refusal on the page; the verification page shows the licence suspended, with
+ * its history; the officer reinstates it and the same record is then added.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { TestNetwork } from '../support/network';
+import {
+  goTo,
+  launchBrowser,
+  openConsole,
+  People,
+  PHONE,
+  runId,
+  screenshot,
+  signIn,
+  waitForText,
+} from './support';
+import { changeLicence } from './support/c2-insurer';
+
+describe('console: a licence suspension seen by a provider', function () {
+  this.timeout(600_000);
+  const net = new TestNetwork();
+  const people = new People(net);
+  const run = runId();
+  const patientId = `pat-c2l${run}`;
+  const practitionerId = `pr-c2l-${run}`;
+  const licence = `LIC-${practitionerId}`;
+  let browser: Browser;
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    people.close();
+    net.close();
+  });
+
+  it('refuses the suspended physician on the page, shows it on verification, and allows again after reinstatement', async () => {
+    const [physician] = await Promise.all([
+      people.licensedPhysician('providera', practitionerId),
+      people.newPatient('providera', patientId, run),
+    ]);
+
+    const board = await openConsole(browser, 'board');
+    await signIn(board, 'board', 'officer1');
+    await changeLicence(board, people, licence, 'suspension', 'pending board review');
+    await waitForText(board.getByRole('status'), 'Not valid on');
+    await waitForText(board.locator('dd'), 'suspended');
+    await screenshot(board, 'c2-board-licences');
+
+    // The physician is refused, with the credential refusal shown in the form.
+    const provider = await openConsole(browser, 'providera');
+    await signIn(provider, 'providera', physician.enrollmentId, physician.password);
+    await goTo(provider, 'Add a record');
+    await addObservation(provider);
+    const refusal = await waitForText(provider.getByRole('alert'), 'Credential not valid');
+    await waitForText(refusal, /suspended/i);
+    await screenshot(provider, 'c2-provider-record-refused');
+
+    // Anyone signed in verifies the licence: suspended, and the history says who and why.
+    await goTo(provider, 'Verify a licence');
+    await verify(provider);
+    await waitForText(provider.getByRole('status'), 'Not valid on');
+    const history = provider.getByRole('table', { name: `History of licence ${licence}` });
+    await waitForText(history.locator('tr'), 'issued');
+    await waitForText(history.locator('tr'), 'pending board review');
+    await screenshot(provider, 'c2-verify-licence-suspended');
+
+    // Reinstated: the same record is now added.
+    await changeLicence(board, people, licence, 'reinstatement');
+    await waitForText(board.getByRole('status'), 'Valid on');
+    await goTo(provider, 'Add a record');
+    await addObservation(provider);
+    await waitForText(provider.getByRole('status'), `added for ${patientId}`);
+    await screenshot(provider, 'c2-provider-record-added');
+
+    // The verification page on a phone: valid again, history with the reinstatement.
+    const phone = await openConsole(browser, 'providera', PHONE);
+    await signIn(phone, 'providera', physician.enrollmentId, physician.password);
+    await goTo(phone, 'Verify a licence');
+    await verify(phone);
+    await waitForText(phone.getByRole('status'), 'Valid on');
+    await waitForText(phone.locator('td'), 'reinstated');
+    await screenshot(phone, 'c2-verify-licence-phone');
+  });
+
+  async function addObservation(page: Page): Promise<void> {
+    const form = page.getByRole('form', { name: 'Add a record' });
+    await form.getByLabel('Patient ID').fill(patientId);
+    await form.getByLabel('What was observed').fill('heart rate');
+    await form.getByLabel('Value').fill('72');
+    await form.getByLabel('Unit').fill('beats/min');
+    await form.getByRole('button', { name: 'Add record' }).click();
+  }
+
+  async function verify(page: Page): Promise<void> {
+    const form = page.getByRole('form', { name: 'Verify a licence' });
+    await form.getByLabel('Licence number').fill(licence);
+    await form.getByRole('button', { name: 'Verify' }).click();
+  }
+});
