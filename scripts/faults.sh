@@ -51,7 +51,7 @@ restart() { # name
     cc.*)
       while read -r org idx node kind listen ops extra ccserver msp; do
         [[ "cc.$org.$node" == "$name" ]] || continue
-        start_chaincode_server "$org" "$node" "$ccserver" "$(<"$PID_DIR/$name.package")"
+        start_chaincode_server "$org" "$node" "$ccserver" "$(<"$PID_DIR/$name.package")" "$msp"
         return 0
       done < <("${NETCFG[@]}" nodes peer)
       ;;

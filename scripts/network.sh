@@ -73,7 +73,7 @@ restart_chaincode_servers() {
   while read -r org idx name kind listen ops extra ccserver msp; do
     file=$PID_DIR/cc.$org.$name.package
     if [[ -f "$file" ]] && ! is_running "cc.$org.$name"; then
-      start_chaincode_server "$org" "$name" "$ccserver" "$(<"$file")"
+      start_chaincode_server "$org" "$name" "$ccserver" "$(<"$file")" "$msp"
     fi
   done < <("${NETCFG[@]}" nodes peer)
   return 0
@@ -90,7 +90,7 @@ cmd_deploy() {
   while read -r org idx name kind listen ops extra ccserver msp; do
     install_on_peer "$org" "$name" "$listen" "$msp" "$pkg"
     if [[ ! -f "$PID_DIR/cc.$org.$name.package" || "$(<"$PID_DIR/cc.$org.$name.package")" != "$id" ]] || ! is_running "cc.$org.$name"; then
-      start_chaincode_server "$org" "$name" "$ccserver" "$id"
+      start_chaincode_server "$org" "$name" "$ccserver" "$id" "$msp"
     fi
   done < <("${NETCFG[@]}" nodes peer)
 

@@ -46,11 +46,13 @@ install_on_peer() { # org name listen mspId package
   )
 }
 
-start_chaincode_server() { # org name ccServerPort packageId
-  local org=$1 name=$2 port=$3 id=$4 nd
+# CORE_PEER_LOCALMSPID tells the chaincode whose peer it serves (stub.getMspID()), so it can
+# say "not a member of this collection" rather than "not received yet".
+start_chaincode_server() { # org name ccServerPort packageId mspId
+  local org=$1 name=$2 port=$3 id=$4 msp=$5 nd
   nd=$(node_dir "$org" "$name")
   stop_process "cc.$org.$name"
-  start_process "cc.$org.$name" env CHAINCODE_LOG_LEVEL="${HEALTHLEDGER_CC_LOG_LEVEL:-info}" \
+  start_process "cc.$org.$name" env CHAINCODE_LOG_LEVEL="${HEALTHLEDGER_CC_LOG_LEVEL:-info}" CORE_PEER_LOCALMSPID="$msp" \
     node "$REPO_ROOT/node_modules/fabric-shim/cli.js" server \
     --chaincode-address "$HOST:$port" --chaincode-id "$id" --module-path "$CC_DIR" \
     --chaincode-tls-cert-file "$nd/tls/server.crt" --chaincode-tls-key-file "$nd/tls/server.key"

@@ -620,9 +620,12 @@ describe('claims, on the real network', function () {
         }),
       );
       console.log(`      through ProviderB's peer: ${text.split('\n').slice(-1)[0]}`);
-      // Fabric itself answers: the peer has the public hash of the contents, not the contents.
-      assert.match(text, /private data matching public hash version is not available/);
-      assert.match(text, /Private data version = <nil>/);
+      // The peer has the public hash of the contents, not the contents (Fabric refuses the
+      // read), and the chaincode says why: ProviderB is not a member of claimsProviderA.
+      assert.match(
+        text,
+        /FORBIDDEN: claimsProviderA: this peer's organisation \(ProviderBMSP\) is not a member of the collection/,
+      );
     });
 
     it('no block holds a diagnosis code, member number, appeal note or demographic of the run', async () => {

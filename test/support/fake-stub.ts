@@ -32,6 +32,8 @@ export class FakeStub {
   readonly events: Event[] = [];
   transient = new Map<string, Uint8Array>();
   txId = 'tx0';
+  /** The endorsing peer's MSP (CORE_PEER_LOCALMSPID); unset, getMspID throws like the shim. */
+  peerMspId: string | undefined;
   /** Seconds since the epoch of the current transaction. */
   seconds = Date.parse('2026-03-01T12:00:00Z') / 1000;
   #txCount = 0;
@@ -55,6 +57,12 @@ export class FakeStub {
 
   lastEvent(): Event | undefined {
     return this.#pendingEvent ?? this.events[this.events.length - 1];
+  }
+
+  getMspID(): string {
+    if (this.peerMspId === undefined)
+      throw new Error('CORE_PEER_LOCALMSPID is unset in chaincode process');
+    return this.peerMspId;
   }
 
   getTxID(): string {

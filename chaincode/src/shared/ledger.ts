@@ -5,7 +5,8 @@
 import type { ChaincodeStub, Iterators } from 'fabric-shim';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import type { z } from 'zod';
-import { invalidArgument, privateDataPending } from './errors';
+import { forbidden, invalidArgument, privateDataPending } from './errors';
+import { collectionMembers } from './names';
 import { toBytes } from './json';
 import { parse, parseJson } from './schema';
 
@@ -118,18 +119,32 @@ export class Ledger {
     return bytes.length > 0 ? decode(schema, bytes, key) : undefined;
   }
 
-  /** A peer that missed a private write (it was down, or not yet reconciled) knows the hash
-   * but not the value, and the shim throws; that is a "not here yet", not a failure. */
+  /** A peer that holds only the hash of a private value makes the shim throw. Say why: its
+   * organisation is not a member of the collection (it never will hold it), or it missed the
+   * write (it was down) and has not reconciled it yet (retry). */
   async #readPrivate(collection: string, key: string): Promise<Uint8Array> {
     try {
       return await this.#stub.getPrivateData(collection, key);
     } catch (err) {
-      if (PRIVATE_DATA_MISSING.test(String((err as Error).message))) {
-        throw privateDataPending(
-          `${collection}: this peer has not yet received this private data; retry shortly`,
+      if (!PRIVATE_DATA_MISSING.test(String((err as Error).message))) throw err;
+      const peerMsp = this.#peerMsp();
+      if (peerMsp !== undefined && collectionMembers(collection)?.includes(peerMsp) === false) {
+        throw forbidden(
+          `${collection}: this peer's organisation (${peerMsp}) is not a member of the collection and holds none of its data; ask a member's peer`,
         );
       }
-      throw err;
+      throw privateDataPending(
+        `${collection}: this peer has not yet received this private data; retry shortly`,
+      );
+    }
+  }
+
+  /** The endorsing peer's organisation (CORE_PEER_LOCALMSPID of the chaincode process). */
+  #peerMsp(): string | undefined {
+    try {
+      return this.#stub.getMspID();
+    } catch {
+      return undefined;
     }
   }
 

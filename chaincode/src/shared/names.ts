@@ -30,6 +30,22 @@ export function implicitCollection(mspId: string): string {
   return `_implicit_org_${mspId}`;
 }
 
+/** The organisations whose peers hold a collection (network/collections.json, and each
+ * organisation alone for its implicit collection); undefined for a name we do not know. */
+export function collectionMembers(collection: string): readonly string[] | undefined {
+  if (collection.startsWith('_implicit_org_')) return [collection.slice('_implicit_org_'.length)];
+  switch (collection) {
+    case Collection.Clinical:
+      return PROVIDER_MSPS;
+    case Collection.Membership:
+      return [...PROVIDER_MSPS, Msp.Insurer];
+    default: {
+      const provider = PROVIDER_MSPS.find((msp) => claimsCollection(msp) === collection);
+      return provider === undefined ? undefined : [provider, Msp.Insurer];
+    }
+  }
+}
+
 /** Fields of the transient map. PHI reaches the chaincode only through these. */
 export const Transient = {
   /** JSON of the private payload of the transaction (demographics, a FHIR resource, a claim). */
