@@ -5,6 +5,7 @@
  */
 import { ApiError, newApi } from './api.js';
 import { newEventFeed, type EventFeed } from './events.js';
+import { gatewayOrgLine } from './pages/c3-gateway-org.js';
 import { pages } from './pages/index.js';
 import {
   clearSession,
@@ -93,6 +94,7 @@ function showLogin(message?: string): void {
       'main',
       { id: 'view', class: 'login' },
       h('h1', {}, 'HealthLedger console'),
+      gatewayOrgLine(api),
       h(
         'p',
         {},

@@ -21,6 +21,7 @@ import {
   waitForText,
 } from './support';
 import { enrolMember, memberByApi, publishPlan, refusedCoinsurance } from './support/c2-insurer';
+import { openOnClaimsPage } from './support/c3-claims';
 
 describe('console: a claim from submission to payment', function () {
   this.timeout(600_000);
@@ -164,14 +165,45 @@ describe('console: a claim from submission to payment', function () {
     await people.settle(await blockOf(await waitForText(intake.getByRole('status'), submitted)));
     await screenshot(intake, 'c2-insurer-intake-claim');
 
-    // The adjudicator watches the appeals; the provider appeals the denied line (HTTP).
+    // The adjudicator watches the appeals; the provider appeals the denied line in ProviderA's
+    // console: opened, the partially approved claim offers the appeal form.
     const adjudicator = await openConsole(browser, 'insurer');
     await signIn(adjudicator, 'insurer', 'adjudicator1');
     await goTo(adjudicator, 'Appeals');
-    const provider = await people
-      .client('providera')
-      .login(physician.enrollmentId, physician.password);
-    await people.committed(provider, `/claims/${appealed}/appeal`, { reason: 'COVERAGE_DISPUTE' });
+    const provider = await openConsole(browser, 'providera');
+    await signIn(provider, 'providera', physician.enrollmentId, physician.password);
+    await openOnClaimsPage(provider, appealed);
+    const mine = provider.locator('.claim-detail');
+    await waitForText(mine.locator('.claim-status'), 'partially-approved');
+    const appeal = mine.getByRole('form', { name: `Appeal claim ${appealed}` });
+    // Without a reason the gateway refuses; the error sits beside the reason.
+    await appeal.getByRole('button', { name: 'Appeal claim' }).click();
+    const error = await waitForText(appeal.getByRole('alert'), 'must be an appeal reason code');
+    const reason = appeal.getByLabel('Appeal reason');
+    if ((await reason.getAttribute('aria-invalid')) !== 'true') {
+      throw new Error('the appeal reason is not marked invalid');
+    }
+    const describedBy = (await reason.getAttribute('aria-describedby')) ?? '';
+    if (!describedBy.split(' ').includes(String(await error.getAttribute('id')))) {
+      throw new Error('the error does not describe the appeal reason');
+    }
+    await screenshot(provider, 'c3-provider-appeal-refused');
+    await reason.selectOption('COVERAGE_DISPUTE');
+    await appeal.getByLabel('Private note (optional)').fill('Line 2 was agreed with the plan.');
+    await appeal.getByRole('button', { name: 'Appeal claim' }).click();
+    const notice = await waitForText(
+      mine.getByRole('status'),
+      `Claim ${appealed} appealed: appealed.`,
+    );
+    await people.settle(await blockOf(notice));
+    await waitForText(mine.locator('.claim-status'), 'appealed');
+    if (await appeal.isVisible()) throw new Error('the appeal form is still offered');
+    // The live ClaimAppealed event of the user's own appeal offers no "Reload claim".
+    await waitForText(provider.getByRole('status'), `claim ${appealed} is now appealed`);
+    if ((await mine.getByRole('button', { name: /^Reload claim/ }).count()) > 0) {
+      throw new Error("a reload is offered after the provider's own appeal");
+    }
+    await screenshot(provider, 'c3-provider-appealed');
 
     await adjudicator.getByRole('button', { name: `Open ${appealed}` }).click();
     const detail = adjudicator.locator('section.claim-detail');

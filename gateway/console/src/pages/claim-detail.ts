@@ -1,12 +1,14 @@
 /**
  * One claim as its provider sees it: status, lines with the amounts adjudication allowed and
- * paid, and the payment. Opening it logs an access on the ledger (GET /claims/{id}), so live
- * status changes update the badge in place rather than reading the claim again.
+ * paid, and the payment; under it the appeal form when the status allows one. Opening it logs
+ * an access on the ledger (GET /claims/{id}), so live status changes update the badge in
+ * place rather than reading the claim again.
  */
 import { isRecord } from '../api.js';
 import type { PageContext } from '../contract.js';
 import { h } from '../ui.js';
 import { badge, facts, money, section, table, when } from '../widgets.js';
+import { appealSection } from './c3-appeal.js';
 import { itemsOf, path, str } from './common.js';
 
 type Row = Record<string, unknown>;
@@ -28,7 +30,7 @@ export async function claimDetail(ctx: PageContext, claimId: string): Promise<HT
     badge(str(claim.status)),
   );
   const lines = itemsOf(result.lines).length > 0 ? itemsOf(result.lines) : itemsOf(contents.lines);
-  return section(
+  const shown = section(
     `Claim ${claimId}`,
     facts([
       ['Status', status],
@@ -72,4 +74,5 @@ export async function claimDetail(ctx: PageContext, claimId: string): Promise<HT
       lines,
     ),
   );
+  return h('div', {}, shown, appealSection(ctx, claimId, str(claim.status)));
 }

@@ -7,6 +7,7 @@ import { isRecord } from '../api.js';
 import type { ConsolePage, PageContext } from '../contract.js';
 import { field, form, h } from '../ui.js';
 import { badge, section, table, text, when, idText } from '../widgets.js';
+import { APPEALABLE } from './c3-appeal.js';
 import { claimDetail } from './claim-detail.js';
 import { claimForm } from './claim-form.js';
 import { committedNotice, itemsOf, liveNote, load, str } from './common.js';
@@ -118,12 +119,19 @@ function render(view: HTMLElement, ctx: PageContext): void {
     const claimId = str(event.payload.claimId);
     const now = str(event.payload.status);
     if (claimId === '' || now === '') return;
+    // The user's own appeal, answered or still in flight, needs no reload.
+    const ownAppeal = now === 'appealed' && detail.querySelector('form.appeal[aria-busy]') !== null;
+    const current = ownAppeal ? now : (detail.querySelector('.claim-status')?.textContent ?? '');
+    if (claimId === shown && !APPEALABLE.includes(now)) {
+      detail.querySelector('form.appeal')?.remove(); // appealed once, or no longer appealable
+    }
     for (const node of view.querySelectorAll<HTMLElement>('.claim-status')) {
       if (node.dataset.claim === claimId) node.replaceChildren(badge(now));
     }
     live.say(`Updated live: claim ${claimId} is now ${now} (block ${event.blockNumber}).`);
     // Reading the claim again logs another access, so the amounts are reloaded on request only.
-    if (claimId === shown && detail.querySelector('.reload') === null) {
+    // None offered when the detail showed it already.
+    if (claimId === shown && current !== now && detail.querySelector('.reload') === null) {
       const reload = h(
         'button',
         { type: 'button', class: 'secondary reload' },

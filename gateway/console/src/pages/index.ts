@@ -8,11 +8,13 @@ import { pages as provider } from './provider.js';
 import { pages as insurer } from './insurer.js';
 import { pages as board } from './board.js';
 import { pages as verify } from './verify.js';
+import { pages as c3PriorAuth } from './c3-prior-auth.js';
 
 export const pages: readonly ConsolePage[] = [
   ...patient,
   ...provider,
   ...insurer,
+  ...c3PriorAuth,
   ...board,
   ...verify,
 ];
