@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     dir: config.walletDir,
     secret: config.secret,
     mspId: config.mspId,
+    // An opened key lives no longer than the token that needed it.
+    cacheTtlMs: config.tokenTtlSeconds * 1000,
   });
   const sessions = newSessions({
     client,

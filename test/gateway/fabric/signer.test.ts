@@ -1,8 +1,7 @@
 /** The native P-256 signer: signatures Fabric accepts (valid, DER, low S) from Node's crypto. */
 import assert from 'node:assert/strict';
-import { createHash, generateKeyPairSync, verify } from 'node:crypto';
+import { generateKeyPairSync, verify } from 'node:crypto';
 import { hash } from '@hyperledger/fabric-gateway';
-import { p256 } from '@noble/curves/nist';
 import { newSigner, signP256 } from '../../../gateway/src/fabric/signer';
 
 const HALF_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n >> 1n;
@@ -20,7 +19,6 @@ function sOf(der: Uint8Array): bigint {
 
 describe('native signer', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const publicRaw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-65);
 
   it('signs P-256 keys itself and asks the SDK for the whole message (hash.none)', () => {
     assert.equal(newSigner(privateKey).hash, hash.none);
@@ -37,11 +35,6 @@ describe('native signer', () => {
       const signature = signP256(privateKey, message);
       assert.ok(sOf(signature) <= HALF_N, `signature ${i} has a high S`);
       assert.equal(verify('sha256', message, publicKey, signature), true);
-      const digest = createHash('sha256').update(message).digest();
-      assert.equal(
-        p256.verify(signature, digest, publicRaw, { lowS: true, format: 'der', prehash: false }),
-        true,
-      );
     }
   });
 });
