@@ -2,7 +2,7 @@
  * Display helpers that pages share: tables, status badges, notices, key/value lists, dates,
  * and reading form values. Kept apart from ui.ts (elements and forms) to keep each file small.
  */
-import { h, type Child } from './ui.js';
+import { h, invalid, type Child } from './ui.js';
 
 export interface Column<T> {
   readonly header: string;
@@ -75,6 +75,15 @@ export function when(iso: string | undefined): string {
 export function text(data: FormData, name: string): string {
   const value = data.get(name);
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The dollars typed in form field NAME ("180", "180.5", "$1,180.50") as integer cents, without
+ * floating point; a refusal beside the field when it is not such an amount. */
+export function centsIn(data: FormData, name: string): number {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text(data, name).replace(/[,$\s]/g, ''));
+  if (match === null) throw invalid(name, 'must be an amount in dollars, such as 180.00');
+  const [, whole = '0', fraction = ''] = match;
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
 /** An optional form value: undefined when empty, so it is left out of the request body. */

@@ -6,47 +6,36 @@
  * physician's other main pages, one of them at phone size.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { TestNetwork } from '../support/network';
 import { clinicalValue } from '../support/people';
 import {
   goTo,
-  launchBrowser,
-  openConsole,
-  People,
   PHONE,
-  runId,
   screenshot,
   signIn,
   waitForText,
   type Credentials,
+  consoleSuite,
 } from './support';
 import { committed, readRecord } from './support/steps';
 
 describe('console: who accessed my data', function () {
   this.timeout(600_000);
-  const net = new TestNetwork();
-  const people = new People(net);
-  const run = runId();
+  const { people, run, newPage } = consoleSuite();
   const patientId = `pat-l${run}`;
   const value = clinicalValue(run, 2);
   const reason = `unconscious on arrival, ED ${run}`;
-  let browser: Browser;
   let physicianA: Credentials;
   let physicianB: Credentials;
   let patient: Credentials;
   let recordId: string;
-  const opened: Page[] = [];
 
   const open = async (org: 'providera' | 'providerb', who: Credentials, phone = false) => {
-    const page = await openConsole(browser, org, phone ? PHONE : undefined);
-    opened.push(page);
+    const page = await newPage(org, phone ? PHONE : undefined);
     await signIn(page, org, who.enrollmentId, who.password);
     return page;
   };
 
   before(async () => {
-    browser = await launchBrowser();
     [physicianA, physicianB, patient] = await Promise.all([
       people.licensedPhysician('providera', `pr-a-l${run}`),
       people.licensedPhysician('providerb', `pr-b-l${run}`),
@@ -58,13 +47,6 @@ describe('console: who accessed my data', function () {
       code: { text: 'body temperature' },
       valueQuantity: { value, unit: 'Cel' },
     });
-  });
-
-  after(async () => {
-    for (const page of opened) await page.context().close();
-    await browser?.close();
-    people.close();
-    net.close();
   });
 
   it("shows a provider's read live, and an emergency access marked as such", async () => {

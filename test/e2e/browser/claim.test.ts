@@ -5,43 +5,28 @@
  * opens it, approves its line and records the payment; the provider's page shows the claim
  * go to paid without a reload, and both show the amounts the chaincode priced.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { day } from '../support/people';
-import { TestNetwork } from '../support/network';
 import {
   blockOf,
   goTo,
-  launchBrowser,
-  openConsole,
-  People,
   PHONE,
   runId,
   screenshot,
   signIn,
   waitForText,
+  consoleSuite,
 } from './support';
 import { enrolMember, memberByApi, publishPlan, refusedCoinsurance } from './support/c2-insurer';
 import { openOnClaimsPage } from './support/c3-claims';
 
 describe('console: a claim from submission to payment', function () {
   this.timeout(600_000);
-  const net = new TestNetwork();
-  const people = new People(net);
-  const run = runId();
+  const { people, run, newPage } = consoleSuite();
   const planId = `plan-c2${run}`;
   const patientId = `pat-c2c${run}`;
   const practitionerId = `pr-c2c-${run}`;
   const claimId = `clm-c2${run}`;
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    people.close();
-    net.close();
-  });
 
   it('pends, is approved and paid in the insurer console, and shows paid live at the provider', async () => {
     const [physician] = await Promise.all([
@@ -50,7 +35,7 @@ describe('console: a claim from submission to payment', function () {
     ]);
 
     // The insurer: a plan whose review threshold ($100) a $180 visit exceeds, and a member.
-    const adjudicator = await openConsole(browser, 'insurer');
+    const adjudicator = await newPage('insurer');
     await signIn(adjudicator, 'insurer', 'adjudicator1');
     // A refusal of the gateway is shown next to the field it names.
     await refusedCoinsurance(adjudicator, planId);
@@ -73,7 +58,7 @@ describe('console: a claim from submission to payment', function () {
       .nth(1)
       .waitFor();
     await screenshot(adjudicator, 'c2-insurer-plans');
-    const intake = await openConsole(browser, 'insurer');
+    const intake = await newPage('insurer');
     await signIn(intake, 'insurer', 'intake1');
     await enrolMember(intake, people, {
       patientId,
@@ -86,7 +71,7 @@ describe('console: a claim from submission to payment', function () {
 
     // The adjudicator watches the queue of pended claims while the provider submits.
     await goTo(adjudicator, 'Claims queue');
-    const provider = await openConsole(browser, 'providera');
+    const provider = await newPage('providera');
     await signIn(provider, 'providera', physician.enrollmentId, physician.password);
     await goTo(provider, 'Claims');
     await submitClaim(provider);
@@ -125,7 +110,7 @@ describe('console: a claim from submission to payment', function () {
     await screenshot(provider, 'c2-provider-claim-paid');
 
     // The queue on a phone-sized screen: one column, the navigation collapsed.
-    const phone = await openConsole(browser, 'insurer', PHONE);
+    const phone = await newPage('insurer', PHONE);
     await signIn(phone, 'insurer', 'adjudicator1');
     await goTo(phone, 'Payments');
     await phone.getByLabel('Status').selectOption('paid');
@@ -145,7 +130,7 @@ describe('console: a claim from submission to payment', function () {
     await memberByApi(people, appealPlan, member, `MA-${run}`);
 
     // The insurer's intake enters a paper claim for ProviderA: one covered line, one not.
-    const intake = await openConsole(browser, 'insurer');
+    const intake = await newPage('insurer');
     await signIn(intake, 'insurer', 'intake1');
     await goTo(intake, 'Submit a claim');
     const form = intake.getByRole('form', { name: 'Submit a claim for a provider' });
@@ -167,10 +152,10 @@ describe('console: a claim from submission to payment', function () {
 
     // The adjudicator watches the appeals; the provider appeals the denied line in ProviderA's
     // console: opened, the partially approved claim offers the appeal form.
-    const adjudicator = await openConsole(browser, 'insurer');
+    const adjudicator = await newPage('insurer');
     await signIn(adjudicator, 'insurer', 'adjudicator1');
     await goTo(adjudicator, 'Appeals');
-    const provider = await openConsole(browser, 'providera');
+    const provider = await newPage('providera');
     await signIn(provider, 'providera', physician.enrollmentId, physician.password);
     await openOnClaimsPage(provider, appealed);
     const mine = provider.locator('.claim-detail');

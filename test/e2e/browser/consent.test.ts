@@ -7,50 +7,29 @@
  * the story the registrar erases the patient at their request.
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { TestNetwork } from '../support/network';
+import type { Page } from 'playwright-core';
 import { clinicalValue, person } from '../support/people';
-import {
-  goTo,
-  launchBrowser,
-  openConsole,
-  People,
-  runId,
-  screenshot,
-  signIn,
-  waitForText,
-  type Credentials,
-} from './support';
+import { goTo, screenshot, signIn, waitForText, type Credentials, consoleSuite } from './support';
 import { committed, readRecord, refusal } from './support/steps';
 
 describe('console: consent', function () {
   this.timeout(600_000);
-  const net = new TestNetwork();
-  const people = new People(net);
-  const run = runId();
+  const { people, run, newPage } = consoleSuite();
   const patientId = `pat-c${run}`;
   const value = clinicalValue(run, 1);
-  let browser: Browser;
   let physicianA: Credentials;
   let physicianB: Credentials;
   let recordId = '';
 
   before(async () => {
-    browser = await launchBrowser();
     [physicianA, physicianB] = await Promise.all([
       people.licensedPhysician('providera', `pr-a-c${run}`),
       people.licensedPhysician('providerb', `pr-b-c${run}`),
     ]);
   });
 
-  after(async () => {
-    await browser?.close();
-    people.close();
-    net.close();
-  });
-
   it("a registrar registers the patient in ProviderA's console", async () => {
-    const page = await openConsole(browser, 'providera');
+    const page = await newPage('providera');
     await screenshot(page, 'login');
     await signIn(page, 'providera', 'registrar1');
     await goTo(page, 'Register a patient');
@@ -76,7 +55,7 @@ describe('console: consent', function () {
   });
 
   it("ProviderA's physician adds an observation with the form", async () => {
-    const page = await openConsole(browser, 'providera');
+    const page = await newPage('providera');
     await signIn(page, 'providera', physicianA.enrollmentId, physicianA.password);
     await goTo(page, 'Add a record');
     const form = page.getByRole('form', { name: 'Add a record' });
@@ -95,14 +74,14 @@ describe('console: consent', function () {
 
   it('ProviderB is refused, reads after the consent, and is refused after the revocation', async () => {
     const patient = await people.newUser('providera', patientId, { role: 'patient', patientId });
-    const provider = await openConsole(browser, 'providerb');
+    const provider = await newPage('providerb');
     await signIn(provider, 'providerb', physicianB.enrollmentId, physicianB.password);
     await readRecord(provider, recordId);
     assert.match(await refusal(provider, 'Read a record'), /Refused: .*consent/);
     await screenshot(provider, 'read-record-refused');
 
-    const own = await openConsole(browser, 'providera');
-    const watcher = await openConsole(browser, 'providera');
+    const own = await newPage('providera');
+    const watcher = await newPage('providera');
     await signIn(own, 'providera', patient.enrollmentId, patient.password);
     await signIn(watcher, 'providera', patient.enrollmentId, patient.password);
     await goTo(watcher, 'My consents');
@@ -137,7 +116,7 @@ describe('console: consent', function () {
   });
 
   it('the registrar erases the patient at their request; the patient sees "erased"', async () => {
-    const page = await openConsole(browser, 'providera');
+    const page = await newPage('providera');
     await signIn(page, 'providera', 'registrar1');
     await goTo(page, 'Erase a patient');
     const check = page.getByRole('form', { name: 'Check who must endorse an erasure' });
@@ -157,7 +136,7 @@ describe('console: consent', function () {
       role: 'patient',
       patientId,
     });
-    const own = await openConsole(browser, 'providera');
+    const own = await newPage('providera');
     await signIn(own, 'providera', patient.enrollmentId, patient.password);
     await goTo(own, 'Request erasure');
     await waitForText(own.locator('.facts'), 'erased');

@@ -4,39 +4,16 @@
  * the credential refusal on the page; the verification page shows the licence suspended, with
  * its history; the officer reinstates it and the same record is then added.
  */
-import type { Browser, Page } from 'playwright-core';
-import { TestNetwork } from '../support/network';
-import {
-  goTo,
-  launchBrowser,
-  openConsole,
-  People,
-  PHONE,
-  runId,
-  screenshot,
-  signIn,
-  waitForText,
-} from './support';
+import type { Page } from 'playwright-core';
+import { goTo, PHONE, screenshot, signIn, waitForText, consoleSuite } from './support';
 import { changeLicence } from './support/c2-insurer';
 
 describe('console: a licence suspension seen by a provider', function () {
   this.timeout(600_000);
-  const net = new TestNetwork();
-  const people = new People(net);
-  const run = runId();
+  const { people, run, newPage } = consoleSuite();
   const patientId = `pat-c2l${run}`;
   const practitionerId = `pr-c2l-${run}`;
   const licence = `LIC-${practitionerId}`;
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    people.close();
-    net.close();
-  });
 
   it('refuses the suspended physician on the page, shows it on verification, and allows again after reinstatement', async () => {
     const [physician] = await Promise.all([
@@ -44,7 +21,7 @@ describe('console: a licence suspension seen by a provider', function () {
       people.newPatient('providera', patientId, run),
     ]);
 
-    const board = await openConsole(browser, 'board');
+    const board = await newPage('board');
     await signIn(board, 'board', 'officer1');
     await changeLicence(board, people, licence, 'suspension', 'pending board review');
     await waitForText(board.getByRole('status'), 'Not valid on');
@@ -52,7 +29,7 @@ describe('console: a licence suspension seen by a provider', function () {
     await screenshot(board, 'c2-board-licences');
 
     // The physician is refused, with the credential refusal shown in the form.
-    const provider = await openConsole(browser, 'providera');
+    const provider = await newPage('providera');
     await signIn(provider, 'providera', physician.enrollmentId, physician.password);
     await goTo(provider, 'Add a record');
     await addObservation(provider);
@@ -78,7 +55,7 @@ describe('console: a licence suspension seen by a provider', function () {
     await screenshot(provider, 'c2-provider-record-added');
 
     // The verification page on a phone: valid again, history with the reinstatement.
-    const phone = await openConsole(browser, 'providera', PHONE);
+    const phone = await newPage('providera', PHONE);
     await signIn(phone, 'providera', physician.enrollmentId, physician.password);
     await goTo(phone, 'Verify a licence');
     await verify(phone);

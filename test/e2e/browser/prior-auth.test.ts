@@ -4,18 +4,8 @@
  * authorisation on the "Prior authorisations" page; the same service claimed again is then
  * approved and priced. The login pages name the organisation whose gateway they belong to.
  */
-import type { Browser } from 'playwright-core';
 import { day } from '../support/people';
-import { TestNetwork } from '../support/network';
-import {
-  launchBrowser,
-  openConsole,
-  People,
-  runId,
-  screenshot,
-  signIn,
-  waitForText,
-} from './support';
+import { screenshot, signIn, waitForText, consoleSuite } from './support';
 import {
   AUTH_CODE,
   c3PlanByApi,
@@ -26,22 +16,10 @@ import {
 
 describe('console: a prior authorisation lets a claim line be approved', function () {
   this.timeout(600_000);
-  const net = new TestNetwork();
-  const people = new People(net);
-  const run = runId();
+  const { people, run, newPage } = consoleSuite();
   const planId = `plan-c3p${run}`;
   const patientId = `pat-c3p${run}`;
   const practitionerId = `pr-c3p-${run}`;
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    people.close();
-    net.close();
-  });
 
   it('denies the line without one, approves and prices it once the insurer records one', async () => {
     const [physician] = await Promise.all([
@@ -51,7 +29,7 @@ describe('console: a prior authorisation lets a claim line be approved', functio
     await c3PlanByApi(people, planId, patientId, `MP-${run}`);
 
     // Each login page says whose gateway it is (from the anonymous /openapi.json title).
-    const provider = await openConsole(browser, 'providera');
+    const provider = await newPage('providera');
     await waitForText(provider.locator('.gateway-org'), 'Provider A (ProviderAMSP)');
     await screenshot(provider, 'c3-login-providera');
     await signIn(provider, 'providera', physician.enrollmentId, physician.password);
@@ -66,7 +44,7 @@ describe('console: a prior authorisation lets a claim line be approved', functio
     await screenshot(provider, 'c3-provider-claim-no-prior-auth');
 
     // The adjudicator records one; a window ending before it starts is refused beside "Valid to".
-    const adjudicator = await openConsole(browser, 'insurer');
+    const adjudicator = await newPage('insurer');
     await waitForText(adjudicator.locator('.gateway-org'), 'Insurer (InsurerMSP)');
     await signIn(adjudicator, 'insurer', 'adjudicator1');
     const authId = `pa-c3${run}`;

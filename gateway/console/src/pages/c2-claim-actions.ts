@@ -5,9 +5,9 @@
  */
 import type { PageContext } from '../contract.js';
 import { field, form, h, invalid } from '../ui.js';
-import { money, text } from '../widgets.js';
+import { centsIn, money, text } from '../widgets.js';
 import { DENIAL_CODES, type LineResult } from './c2-claims-data.js';
-import { centsOf, decode, dollarsOf, object, str } from './c2-decode.js';
+import { decode, dollarsOf, object, str } from './c2-decode.js';
 import { type CommittedAnswer, committedOf } from './common.js';
 
 /** Called with the new status and the committed write. */
@@ -105,10 +105,7 @@ export function paymentForm(
       ),
     ],
     onSubmit: async (data) => {
-      const amountCents = centsOf(text(data, 'amountCents'));
-      if (amountCents === undefined) {
-        throw invalid('amountCents', 'must be an amount in dollars, such as 120.00');
-      }
+      const amountCents = centsIn(data, 'amountCents');
       const body = {
         amountCents,
         reference: text(data, 'reference'),

@@ -50,17 +50,6 @@ export function decode<T>(decoder: Decoder<T>, value: unknown): T {
 /** {result, transactionId, blockNumber}: the answer of every write. */
 export const Committed = object({ transactionId: str, blockNumber: int });
 
-/**
- * Money typed by people: dollars with at most two decimals ("150", "150.5", "1,200.00"),
- * turned into integer cents without floating point. undefined when it is not such a number.
- */
-export function centsOf(input: string): number | undefined {
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(input.replace(/[,$\s]/g, ''));
-  if (match === null) return undefined;
-  const [, whole = '0', fraction = ''] = match;
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
 /** Cents as the dollars a person would type back ("150.00"), for prefilled fields. */
 export function dollarsOf(cents: number): string {
   return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;

@@ -5,10 +5,10 @@
  */
 import type { PageContext } from '../contract.js';
 import { field, form, h, invalid } from '../ui.js';
-import { text } from '../widgets.js';
+import { centsIn, text } from '../widgets.js';
 import { committedNotice, committedOf } from './common.js';
 import { PROVIDERS } from './c2-claims-data.js';
-import { centsOf, decode, int, object, str } from './c2-decode.js';
+import { decode, int, object, str } from './c2-decode.js';
 
 const Enrolled = object({ result: object({ enrolmentId: str }), blockNumber: int });
 const Submitted = object({ result: object({ claimId: str, status: str }) });
@@ -116,10 +116,7 @@ export function intakeClaimForm(ctx: PageContext, result: HTMLElement): HTMLElem
       const claimLines = Array.from({ length: count }, (_, i) => {
         const units = text(data, `lines.${i}.units`);
         if (!/^\d{1,4}$/.test(units)) throw invalid(`lines.${i}.units`, 'must be a whole number');
-        const chargeCents = centsOf(text(data, `lines.${i}.chargeCents`));
-        if (chargeCents === undefined) {
-          throw invalid(`lines.${i}.chargeCents`, 'must be an amount in dollars, such as 180.00');
-        }
+        const chargeCents = centsIn(data, `lines.${i}.chargeCents`);
         return { code: text(data, `lines.${i}.code`), units: Number(units), chargeCents };
       });
       const body = {

@@ -5,18 +5,16 @@
  */
 import type { PageContext } from '../contract.js';
 import { field, form, h, invalid } from '../ui.js';
-import { optional, text } from '../widgets.js';
+import { centsIn, optional, text } from '../widgets.js';
 import { committedNotice, committedOf } from './common.js';
 import { Plan } from './c2-claims-data.js';
 import { planView } from './c2-plan-view.js';
-import { centsOf, Committed, decode } from './c2-decode.js';
+import { Committed, decode } from './c2-decode.js';
 
 function cents(data: FormData, name: string, required = true): number | undefined {
   const typed = text(data, name);
   if (typed === '' && !required) return undefined;
-  const value = centsOf(typed);
-  if (value === undefined) throw invalid(name, 'must be an amount in dollars, such as 150.00');
-  return value;
+  return centsIn(data, name);
 }
 
 function whole(data: FormData, name: string): number {

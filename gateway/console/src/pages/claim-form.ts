@@ -4,18 +4,11 @@
  * transient map); amounts are typed in dollars and sent as integer cents.
  */
 import type { PageContext } from '../contract.js';
-import { field, form, h, invalid } from '../ui.js';
-import { text } from '../widgets.js';
+import { field, form, h } from '../ui.js';
+import { centsIn, text } from '../widgets.js';
 import { committedOf, type CommittedAnswer } from './common.js';
 
 const LINES = 3;
-
-/** "180" or "180.5" or "180.50" dollars as integer cents, without floating point. */
-export function centsOf(fieldName: string, value: string): number {
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(value.replace(/^\$/, ''));
-  if (match === null) throw invalid(fieldName, 'must be an amount such as 180.00');
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
 
 function lineFields(i: number): HTMLElement {
   const n = `lines.${i}`;
@@ -105,7 +98,7 @@ export function claimForm(
         lines.push({
           code,
           units: Number(text(data, `lines.${i}.units`) || '1'),
-          chargeCents: centsOf(`lines.${i}.chargeCents`, text(data, `lines.${i}.chargeCents`)),
+          chargeCents: centsIn(data, `lines.${i}.chargeCents`),
         });
       }
       const claimId = text(data, 'claimId');

@@ -104,13 +104,22 @@ export async function changeLicence(
   await people.settle(await blockOf(notice));
 }
 
-/** Through the HTTP API: a plan ($150 per 99213, no deductible, 20 % coinsurance, review above
- * $5,000) and PATIENTID enrolled in it for the month before and the year after today. */
+/** A code a plan covers, as POST /plans takes it. */
+export interface CoveredCode {
+  readonly code: string;
+  readonly allowedCents: number;
+  readonly requiresPriorAuth?: boolean;
+}
+
+/** Through the HTTP API: a plan (COVEREDCODES, by default $150 per 99213; no deductible, 20 %
+ * coinsurance, review above $5,000) and PATIENTID enrolled in it for the month before and the
+ * year after today. */
 export async function memberByApi(
   people: People,
   planId: string,
   patientId: string,
   memberNumber: string,
+  coveredCodes: readonly CoveredCode[] = [{ code: '99213', allowedCents: 15_000 }],
 ): Promise<void> {
   const [adjudicator, intake] = await Promise.all([
     people.as('insurer', 'adjudicator1'),
@@ -121,7 +130,7 @@ export async function memberByApi(
     deductibleCents: 0,
     coinsuranceBps: 2000,
     outOfPocketMaxCents: 300_000,
-    coveredCodes: [{ code: '99213', allowedCents: 15_000 }],
+    coveredCodes,
     timelyFilingDays: 90,
     paymentConsentRequired: false,
     reviewThresholdCents: 500_000,

@@ -1,49 +1,29 @@
 /**
  * Steps of C3's console tests: a plan with a code that needs prior authorisation (set up over
- * HTTP, as memberByApi does), a claim submitted and an appeal made in the provider's Claims
+ * HTTP with memberByApi), a claim submitted and an appeal made in the provider's Claims
  * page, and a prior authorisation recorded on the insurer's page, each as a person would.
  */
 import type { Page } from 'playwright-core';
 import { day } from '../../support/people';
 import { blockOf, goTo, waitForText } from './browser';
+import { memberByApi } from './c2-insurer';
 import type { People } from './people';
 
 /** Needs prior authorisation in the plans c3PlanByApi publishes; $400 allowed per unit. */
 export const AUTH_CODE = '70553';
 
-/** A plan (99213 at $150; AUTH_CODE at $400 needing prior authorisation; no deductible, 20 %
- * coinsurance, review above $5,000) and PATIENTID enrolled for the month before and the year
- * after today. */
-export async function c3PlanByApi(
+/** A plan (99213 at $150; AUTH_CODE at $400 needing prior authorisation; otherwise as
+ * memberByApi's) and PATIENTID enrolled in it. */
+export function c3PlanByApi(
   people: People,
   planId: string,
   patientId: string,
   memberNumber: string,
 ): Promise<void> {
-  const [adjudicator, intake] = await Promise.all([
-    people.as('insurer', 'adjudicator1'),
-    people.as('insurer', 'intake1'),
+  return memberByApi(people, planId, patientId, memberNumber, [
+    { code: '99213', allowedCents: 15_000 },
+    { code: AUTH_CODE, allowedCents: 40_000, requiresPriorAuth: true },
   ]);
-  await people.committed(adjudicator, '/plans', {
-    planId,
-    deductibleCents: 0,
-    coinsuranceBps: 2000,
-    outOfPocketMaxCents: 300_000,
-    coveredCodes: [
-      { code: '99213', allowedCents: 15_000 },
-      { code: AUTH_CODE, allowedCents: 40_000, requiresPriorAuth: true },
-    ],
-    timelyFilingDays: 90,
-    paymentConsentRequired: false,
-    reviewThresholdCents: 500_000,
-  });
-  await people.committed(intake, '/members', {
-    patientId,
-    planId,
-    memberNumber,
-    coverageFrom: day(-30),
-    coverageTo: day(335),
-  });
 }
 
 export interface ProviderClaim {

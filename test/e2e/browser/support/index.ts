@@ -2,3 +2,4 @@
 export * from './browser';
 export * from './gateways';
 export * from './people';
+export * from './suite';
