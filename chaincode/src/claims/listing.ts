@@ -11,16 +11,10 @@ import type { Caller } from '../shared/identity';
 import type { Page } from '../shared/ledger';
 import { Msp, PROVIDER_MSPS } from '../shared/names';
 import { Role } from '../shared/roles';
-import { parse } from '../shared/schema';
+import { PageSizeSchema, parse } from '../shared/schema';
 import { type PublicClaim, PublicClaimSchema } from './claim';
 import { ClaimsObject } from './keys';
 import { ClaimStatusSchema } from './status';
-
-const PageSizeSchema = z
-  .string()
-  .regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= 100, 'must be a whole number from 1 to 100');
 
 /** '' lists every status. */
 const StatusFilterSchema = z.union([z.literal(''), ClaimStatusSchema]);

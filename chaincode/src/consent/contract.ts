@@ -5,7 +5,6 @@
  * asked by the other contracts through access.ts.
  */
 import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { z } from 'zod';
 import { requireActiveCredential } from '../credentials/enforce';
 import { LicenceType } from '../credentials/state';
 import { HealthContext } from '../shared/context';
@@ -21,7 +20,7 @@ import {
 import { canonicalJson } from '../shared/json';
 import { PROVIDER_MSPS } from '../shared/names';
 import { Role } from '../shared/roles';
-import { Id, parse, parseJson } from '../shared/schema';
+import { Id, PageSizeSchema, parse, parseJson } from '../shared/schema';
 import {
   AccessEntrySchema,
   type Consent,
@@ -36,12 +35,6 @@ import {
   EmergencyReasonSchema,
   ObjectType,
 } from './state';
-
-const PageSizeSchema = z
-  .string()
-  .regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= 100, 'must be a whole number from 1 to 100');
 
 @Info({ title: 'consent', description: 'Patient consent, emergency access and the access trail' })
 export class ConsentContract extends Contract {

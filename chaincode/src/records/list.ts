@@ -8,10 +8,9 @@ import { Purpose, RecordCategory } from '../shared/categories';
 import type { HealthContext } from '../shared/context';
 import { forbidden } from '../shared/errors';
 import type { Page } from '../shared/ledger';
-import { parse } from '../shared/schema';
+import { PageSizeSchema, parse } from '../shared/schema';
 import { RecordsObject } from './keys';
 import {
-  PageSizeSchema,
   PatientIdSchema,
   RecordIdSchema,
   type RecordMetadata,

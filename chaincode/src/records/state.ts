@@ -94,13 +94,6 @@ export const VersionArgSchema = z
   .regex(/^([1-9][0-9]{0,5})?$/, 'must be a positive version number or empty for the latest')
   .transform((s) => (s === '' ? undefined : Number(s)));
 
-/** Page size argument of list transactions. */
-export const PageSizeSchema = z
-  .string()
-  .regex(/^[1-9][0-9]{0,2}$/, 'must be a number from 1 to 100')
-  .transform(Number)
-  .refine((n) => n <= 100, 'must be a number from 1 to 100');
-
 /** An empty ID means "none" (a new record rather than a correction). */
 export const OptionalRecordIdSchema = z
   .string()

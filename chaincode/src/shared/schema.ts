@@ -56,6 +56,13 @@ export const IsoInstant = z.iso.datetime({
   message: 'must be an ISO 8601 date-time',
 });
 
+/** Page size argument of the list transactions (the contract API passes it as a string). */
+export const PageSizeSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,2}$/, 'must be a whole number from 1 to 100')
+  .transform(Number)
+  .refine((n) => n <= 100, 'must be a whole number from 1 to 100');
+
 export const NonEmptyText = z
   .string()
   .trim()
