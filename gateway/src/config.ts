@@ -27,6 +27,9 @@ export interface Config {
   /** Keys of tokens and of the wallet are derived from this; never logged. */
   readonly secret: string;
   readonly walletDir: string;
+  /** MSP folder of the gateway's own identity (a client of its organisation). With it, commits
+   * are confirmed from one block stream instead of one status call per transaction. */
+  readonly identityMspDir: string | undefined;
   readonly tokenTtlSeconds: number;
   readonly rateLimitPerMinute: number;
   readonly bodyLimitBytes: number;
@@ -75,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     secret: secretFile === '' ? '' : readSecret(secretFile, problems),
     walletDir: v.text('WALLET_DIR'),
+    identityMspDir: v.optionalDir('GATEWAY_MSP'),
     tokenTtlSeconds: v.int('TOKEN_TTL_SECONDS', 60, 3600, 900),
     rateLimitPerMinute: v.int('RATE_LIMIT_PER_MINUTE', 1, 100_000, 600),
     bodyLimitBytes: v.int('BODY_LIMIT_BYTES', 1024, 10 * 1024 * 1024, 256 * 1024),
@@ -158,6 +162,11 @@ class Reader {
       return '';
     }
     return path;
+  }
+
+  /** A folder, or undefined when the variable is not set. */
+  optionalDir(name: string): string | undefined {
+    return (this.#env[PREFIX + name]?.trim() ?? '') === '' ? undefined : this.dir(name);
   }
 
   dir(name: string): string {

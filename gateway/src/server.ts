@@ -5,6 +5,7 @@
  * ends event streams, then closes the Gateway sessions and finally the connection.
  */
 import { readFileSync } from 'node:fs';
+import type * as grpc from '@grpc/grpc-js';
 import { createServer } from 'node:https';
 import { createApp } from './app';
 import { newAuthenticator } from './auth/login';
@@ -13,12 +14,15 @@ import { newCaClient } from './ca/ca-client';
 import { loadRegistrar } from './ca/registrar';
 import { type Config, ConfigError, readConfig } from './config';
 import { newStreamRegistry } from './events/streams';
-import { newGrpcClient } from './fabric/connection';
+import { fabricBlockSource } from './fabric/commit-source';
+import { CommitTracker } from './fabric/commits';
+import { newGateway, newGrpcClient } from './fabric/connection';
+import { loadMspIdentity } from './fabric/identity';
 import { newFabricContracts } from './fabric/contracts';
 import { randomSalt } from './fabric/salt';
 import { newSessions } from './fabric/sessions';
-import { newLogger } from './logger';
-import { newMetrics } from './ops/metrics';
+import { type Logger, newLogger } from './logger';
+import { type Metrics, newMetrics } from './ops/metrics';
 import { peerReadiness } from './ops/readiness';
 import { newFileWallet } from './wallet/wallet';
 
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
     deadlines: config.deadlines,
   });
   const metrics = newMetrics({ processMetrics: true });
+  const commits = await commitTracker(config, client, logger, metrics);
   const ca = newCaClient({
     url: config.ca.url,
     caName: config.ca.name,
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
       chaincode: config.chaincode,
       metrics,
       salt: randomSalt,
+      commits,
     }),
     readiness: peerReadiness(client),
     streams,
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
     force.unref();
     server.close(() => {
+      commits?.close();
       sessions.close();
       client.close();
       logger.info('gateway stopped');
@@ -112,6 +119,29 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The gateway's block stream of commits, when it has an identity of its own to read it. */
+async function commitTracker(
+  config: Config,
+  client: grpc.Client,
+  logger: Logger,
+  metrics: Metrics,
+): Promise<CommitTracker | undefined> {
+  if (config.identityMspDir === undefined) return undefined;
+  const identity = await loadMspIdentity(config.mspId, config.identityMspDir);
+  const network = newGateway(client, identity, config.deadlines).getNetwork(config.channel);
+  const tracker = new CommitTracker({
+    source: fabricBlockSource(network),
+    commitTimeoutMs: config.deadlines.commitStatusMs,
+    onConfirm: (source) => metrics.commitConfirmations.inc({ source }),
+    onStreamChange: (live, detail) =>
+      live
+        ? logger.info('commit stream live', { detail })
+        : logger.warn('commit stream lost; asking the peer per transaction', { detail }),
+  });
+  void tracker.run();
+  return tracker;
 }
 
 function configOrExit(): Config {

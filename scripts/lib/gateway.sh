@@ -19,6 +19,7 @@ gateway_env() { # org msp caport gwport peerport
     "HEALTHLEDGER_GATEWAY_TLS_KEY=$dir/identity/tls/server.key" \
     "HEALTHLEDGER_GATEWAY_SECRET_FILE=$dir/gateway.secret" \
     "HEALTHLEDGER_WALLET_DIR=$dir/wallet" \
+    "HEALTHLEDGER_GATEWAY_MSP=$(commit_stream_msp "$dir")" \
     "HEALTHLEDGER_PEER_ENDPOINT=$HOST:$peerport" \
     "HEALTHLEDGER_PEER_TLS_ROOT_CERT=$(org_ca_cert "$org")" \
     "HEALTHLEDGER_CHANNEL=$CHANNEL" \
@@ -29,6 +30,12 @@ gateway_env() { # org msp caport gwport peerport
     "HEALTHLEDGER_CA_REGISTRAR_MSP=$(org_dir "$org")/ca-admin/msp" \
     "HEALTHLEDGER_LOG_LEVEL=${HEALTHLEDGER_GATEWAY_LOG_LEVEL:-info}" \
     "MALLOC_ARENA_MAX=${HEALTHLEDGER_GATEWAY_MALLOC_ARENAS:-2}"
+}
+
+# The gateway confirms commits from a block stream read with its own identity; with
+# HEALTHLEDGER_GATEWAY_COMMITS=status it asks the peer per transaction (the SDK's way), to compare.
+commit_stream_msp() { # gateway dir
+  [[ ${HEALTHLEDGER_GATEWAY_COMMITS:-stream} == status ]] || printf '%s' "$1/identity/msp"
 }
 
 # The listen port of the organisation's first peer.

@@ -54,6 +54,17 @@ describe('readConfig', () => {
     assert.equal(config.tokenTtlSeconds, 900);
     assert.equal(config.bodyLimitBytes, 256 * 1024);
     assert.equal(config.deadlines.endorseMs, 15_000);
+    assert.equal(config.identityMspDir, undefined);
+  });
+
+  it("takes the gateway's own MSP folder (for the commit stream) when given, and checks it", () => {
+    const given = readConfig({ ...env, HEALTHLEDGER_GATEWAY_MSP: join(dir, 'registrar') });
+    assert.equal(given.identityMspDir, join(dir, 'registrar'));
+    assert.equal(readConfig({ ...env, HEALTHLEDGER_GATEWAY_MSP: '' }).identityMspDir, undefined);
+    assert.match(
+      problemsOf({ ...env, HEALTHLEDGER_GATEWAY_MSP: join(dir, 'nowhere') }).join('\n'),
+      /HEALTHLEDGER_GATEWAY_MSP: /,
+    );
   });
 
   it('names every missing variable at once', () => {

@@ -6,6 +6,7 @@ import { newCredentialsFacade } from '../credentials/facade';
 import { newFabricEventFeed } from '../events/feed';
 import type { Metrics } from '../ops/metrics';
 import { newRecordsFacade } from '../records/facade';
+import type { CommitWaiter } from './commits';
 import type { SaltSource } from './salt';
 import type { Sessions } from './sessions';
 import { timed } from './timed';
@@ -18,6 +19,8 @@ export interface FabricContractsOptions {
   readonly chaincode: string;
   readonly metrics: Metrics;
   readonly salt: SaltSource;
+  /** The gateway's block stream, confirming every user's commits. */
+  readonly commits?: CommitWaiter;
 }
 
 export function newFabricContracts(options: Readonly<FabricContractsOptions>): ContractsProvider {
@@ -44,7 +47,11 @@ function build(
 ): UserContracts {
   const network = gateway.getNetwork(options.channel);
   const tx = (name: string) =>
-    timed(new Transactions(network.getContract(options.chaincode, name)), options.metrics, name);
+    timed(
+      new Transactions(network.getContract(options.chaincode, name), { commits: options.commits }),
+      options.metrics,
+      name,
+    );
   const { salt } = options;
   return {
     records: newRecordsFacade({ tx: tx('records'), mspId, salt }),

@@ -4,8 +4,9 @@
  * awaited and reported, and MVCC read conflicts (and endorsers that simulated against different
  * ledger heights) retried a bounded number of times.
  */
-import type { Contract } from '@hyperledger/fabric-gateway';
+import type { Contract, ProposalOptions, Status } from '@hyperledger/fabric-gateway';
 import { peer } from '@hyperledger/fabric-protos';
+import type { CommitWaiter } from './commits';
 import { isEndorsementMismatch } from './transient-errors';
 
 export interface TransactionRequest {
@@ -42,15 +43,20 @@ export interface TransactionsOptions {
   /** Attempts for a transaction that lost an MVCC or phantom read race, or whose endorsers'
    * answers differed. */
   readonly maxAttempts?: number;
+  /** Confirms commits from the gateway's block stream; without it, the SDK asks the peer for
+   * each transaction's status. */
+  readonly commits?: CommitWaiter;
 }
 
 export class Transactions {
   readonly #contract: Contract;
   readonly #maxAttempts: number;
+  readonly #commits: CommitWaiter | undefined;
 
   constructor(contract: Contract, options: Readonly<TransactionsOptions> = {}) {
     this.#contract = contract;
     this.#maxAttempts = options.maxAttempts ?? 3;
+    this.#commits = options.commits;
   }
 
   async submit(name: string, request: TransactionRequest = {}): Promise<Committed<string>> {
@@ -68,34 +74,50 @@ export class Transactions {
   }
 
   async evaluate(name: string, request: TransactionRequest = {}): Promise<string> {
-    const bytes = await this.#contract.evaluate(name, {
-      arguments: [...(request.args ?? [])],
-      transientData: request.transient,
-      endorsingOrganizations: request.endorsingOrganizations
-        ? [...request.endorsingOrganizations]
-        : undefined,
-    });
-    return decoder.decode(bytes);
+    return decoder.decode(await this.#contract.evaluate(name, proposalOptions(request)));
   }
 
   async #submitOnce(name: string, request: TransactionRequest): Promise<Committed<string>> {
-    const submitted = await this.#contract.submitAsync(name, {
-      arguments: [...(request.args ?? [])],
-      transientData: request.transient,
-      endorsingOrganizations: request.endorsingOrganizations
-        ? [...request.endorsingOrganizations]
-        : undefined,
-    });
-    const status = await submitted.getStatus();
+    const { result, status } = await this.#endorseAndCommit(name, proposalOptions(request));
     if (!status.successful) {
       throw new CommitFailedError(status.transactionId, codeName(status.code));
     }
     return {
-      result: decoder.decode(submitted.getResult()),
+      result: decoder.decode(result),
       transactionId: status.transactionId,
       blockNumber: status.blockNumber,
     };
   }
+
+  async #endorseAndCommit(
+    name: string,
+    options: ProposalOptions,
+  ): Promise<{ result: Uint8Array; status: Status }> {
+    if (this.#commits === undefined) {
+      const submitted = await this.#contract.submitAsync(name, options);
+      return { result: submitted.getResult(), status: await submitted.getStatus() };
+    }
+    // The SDK's submitAsync in its steps, to expect the commit before the orderer has it.
+    const transaction = await this.#contract.newProposal(name, options).endorse();
+    const pending = this.#commits.expect(transaction.getTransactionId());
+    try {
+      const submitted = await transaction.submit();
+      const status = await pending.status((deadline) => submitted.getStatus({ deadline }));
+      return { result: submitted.getResult(), status };
+    } finally {
+      pending.cancel();
+    }
+  }
+}
+
+function proposalOptions(request: TransactionRequest): ProposalOptions {
+  return {
+    arguments: [...(request.args ?? [])],
+    transientData: request.transient,
+    endorsingOrganizations: request.endorsingOrganizations
+      ? [...request.endorsingOrganizations]
+      : undefined,
+  };
 }
 
 // Fabric's TxValidationCode by number, so callers see MVCC_READ_CONFLICT rather than 11.

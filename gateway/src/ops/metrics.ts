@@ -10,6 +10,7 @@ export interface Metrics {
   readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly fabricDuration: Histogram<'contract' | 'transaction' | 'kind' | 'outcome'>;
+  readonly commitConfirmations: Counter<'source'>;
 }
 
 export interface MetricsOptions {
@@ -42,6 +43,12 @@ export function newMetrics(options: Readonly<MetricsOptions> = {}): Metrics {
       help: 'Time of a Fabric submit (to commit) or evaluate, by transaction and outcome',
       labelNames: ['contract', 'transaction', 'kind', 'outcome'],
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    commitConfirmations: new Counter({
+      name: 'healthledger_commit_confirmations_total',
+      help: "Commits confirmed, by source: the gateway's block stream, or a status call to the peer",
+      labelNames: ['source'],
       registers: [registry],
     }),
   };
