@@ -7,8 +7,8 @@
 import type { TransactionRequest, Transactions } from '../../gateway/src/fabric/transactions';
 import { CommitFailedError } from '../../gateway/src/fabric/transactions';
 import { isEndorsementMismatch } from '../../gateway/src/fabric/transient-errors';
-import type { User } from '../../test/e2e/http/support/http';
 import { httpFailure, isMvcc, sdkFailure, transportFailure } from './errors';
+import type { HttpSession } from './http-client';
 import type { Ack, OpOutcome } from './loadgen';
 
 export const MAX_ATTEMPTS = 3;
@@ -69,7 +69,7 @@ const TxShape = (v: unknown): Ack | undefined => {
 /** A request of USER; 200 and 201 succeed; the committed transactions of the answer are acked
  * (a write's own, and the access entry a read logs first). */
 export async function httpCall(
-  user: Promise<User>,
+  user: Promise<HttpSession>,
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,

@@ -1,7 +1,8 @@
 /**
  * The benchmark's users, each usable on both paths under the same name and attributes: made
  * by the organisation's admin through the gateway (POST /admin/users), signed in to the
- * gateway (POST /auth/login, re-done before the 15-minute token expires) and, for the SDK
+ * gateway (POST /auth/login, re-done before the 15-minute token expires; the requests then go
+ * through the bench's own lean HTTPS client, http-client.ts) and, for the SDK
  * path, enrolled once more at the same CA in this process (key in memory only) with a Gateway
  * SDK session over the one gRPC connection per peer that TestNetwork keeps.
  */
@@ -14,7 +15,7 @@ import { newGateway } from '../../gateway/src/fabric/connection';
 import { loadMspIdentity, newSigningIdentity } from '../../gateway/src/fabric/identity';
 import { Transactions } from '../../gateway/src/fabric/transactions';
 import { bodyOf, expectStatus, GatewayClient, type User } from '../../test/e2e/http/support/http';
-import { passwordOf } from '../../test/e2e/http/support/gateways';
+import { passwordOf, tlsRoot } from '../../test/e2e/http/support/gateways';
 import {
   CHAINCODE,
   CHANNEL,
@@ -28,6 +29,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatewayUrl } from './env';
+import { type HttpClient, type HttpSession, newHttpClient } from './http-client';
 
 export type ContractName = 'records' | 'consent' | 'credentials' | 'claims';
 
@@ -45,16 +47,23 @@ const EXPIRES_SOON_MS = 13 * 60_000;
 
 const Registered = z.object({ password: z.string().min(1) });
 
+/** One gateway as the benchmark uses it: sign-ins through the end-to-end tests' client (not
+ * measured), every measured request through the lean one. */
+export interface GatewayEndpoint {
+  readonly login: GatewayClient;
+  readonly requests: HttpClient;
+}
+
 /** One user of the benchmark on both paths. */
 export class Party {
   readonly org: OrgName;
   readonly id: string;
   readonly attrs: Attributes;
   readonly gateway: Gateway;
-  readonly #client: GatewayClient;
+  readonly #endpoint: GatewayEndpoint;
   readonly #password: string;
   readonly #contracts = new Map<ContractName, Transactions>();
-  #login: { at: number; user: Promise<User> } | undefined;
+  #login: { at: number; session: Promise<HttpSession> } | undefined;
   /** Signed in anew and no request since: the gateway opens the wallet entry (scrypt, about
    * 50 ms) on the first request of a session, which a measured step should not pay. */
   cold = true;
@@ -64,25 +73,27 @@ export class Party {
     id: string,
     attrs: Attributes,
     password: string,
-    client: GatewayClient,
+    endpoint: GatewayEndpoint,
     gateway: Gateway,
   ) {
     this.org = org;
     this.id = id;
     this.attrs = attrs;
     this.#password = password;
-    this.#client = client;
+    this.#endpoint = endpoint;
     this.gateway = gateway;
   }
 
   /** The signed-in gateway user (HTTP path); signs in again when the token is older than
    * OLDER_THAN_MS. */
-  http(olderThanMs = EXPIRES_SOON_MS): Promise<User> {
+  http(olderThanMs = EXPIRES_SOON_MS): Promise<HttpSession> {
     if (this.#login === undefined || Date.now() - this.#login.at > olderThanMs) {
-      this.#login = { at: Date.now(), user: this.#client.login(this.id, this.#password) };
+      const { login, requests } = this.#endpoint;
+      const session = login.login(this.id, this.#password).then((u) => requests.session(u.token));
+      this.#login = { at: Date.now(), session };
       this.cold = true;
     }
-    return this.#login.user;
+    return this.#login.session;
   }
 
   /** Transactions of one contract (SDK path); MVCC retries are left to the caller, who counts them. */
@@ -102,6 +113,7 @@ export class Directory {
   readonly #net: TestNetwork;
   readonly #maxSockets: number;
   readonly #clients = new Map<OrgName, GatewayClient>();
+  readonly #endpoints = new Map<OrgName, GatewayEndpoint>();
   readonly #admins = new Map<OrgName, Promise<User>>();
   readonly #gateways: Gateway[] = [];
   readonly #signer: 'native' | 'sdk';
@@ -112,7 +124,8 @@ export class Directory {
     this.#signer = signer;
   }
 
-  /** ORG's gateway: one keep-alive HTTPS agent, at most maxSockets connections. */
+  /** ORG's gateway for sign-ins and set-up: one keep-alive HTTPS agent, at most maxSockets
+   * connections. */
   client(org: OrgName): GatewayClient {
     let client = this.#clients.get(org);
     if (!client) {
@@ -123,12 +136,29 @@ export class Directory {
     return client;
   }
 
+  /** ORG's gateway for the measured requests too: one more keep-alive agent, at most maxSockets
+   * connections. */
+  endpoint(org: OrgName): GatewayEndpoint {
+    let endpoint = this.#endpoints.get(org);
+    if (!endpoint) {
+      const requests = newHttpClient({
+        url: gatewayUrl(org),
+        ca: tlsRoot(org),
+        maxSockets: this.#maxSockets,
+      });
+      endpoint = { login: this.client(org), requests };
+      this.#endpoints.set(org, endpoint);
+    }
+    return endpoint;
+  }
+
   /** A user of network.json (registrar1, officer1, ...): its MSP folder and enrolment secret. */
   async existing(org: OrgName, userId: string, attrs: Attributes): Promise<Party> {
     const mspDir = join(NETWORK_HOME, 'orgs', org, 'users', userId, 'msp');
     const gateway = newGateway(this.#net.client(org), await loadMspIdentity(MSP[org], mspDir));
     this.#gateways.push(gateway);
-    return new Party(org, userId, attrs, passwordOf(org, userId), this.client(org), gateway);
+    const password = passwordOf(org, userId);
+    return new Party(org, userId, attrs, password, this.endpoint(org), gateway);
   }
 
   /** A new user registered by ORG's admin through the gateway, enrolled for the SDK path. */
@@ -149,7 +179,7 @@ export class Directory {
     }
     const gateway = newGateway(this.#net.client(org), identity);
     this.#gateways.push(gateway);
-    return new Party(org, id, attrs, password, this.client(org), gateway);
+    return new Party(org, id, attrs, password, this.endpoint(org), gateway);
   }
 
   readonly #cas = new Map<OrgName, ReturnType<typeof newCaClient>>();
@@ -172,6 +202,7 @@ export class Directory {
   close(): void {
     for (const g of this.#gateways) g.close();
     for (const c of this.#clients.values()) c.close();
+    for (const e of this.#endpoints.values()) e.requests.close();
   }
 }
 

@@ -54,7 +54,7 @@ export function metaOf(options: Options, batch: string) {
     clients: {
       process: `one Node.js process (the bench), open loop, at most ${options.maxInFlight} requests in flight`,
       sdk: 'one gRPC connection per peer (TestNetwork); one Gateway SDK session per identity',
-      http: `one keep-alive HTTPS agent per gateway, at most ${options.sockets} connections; one bearer token per identity`,
+      http: `the bench's own node:https client (scripts/bench/http-client.ts), one keep-alive agent per gateway, at most ${options.sockets} connections; one bearer token per identity`,
       identities: `${options.registrars} registrars, ${options.physicians} physicians, ${options.patients} patients of ProviderA (the same identities on both paths)`,
     },
   };
