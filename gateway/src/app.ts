@@ -54,6 +54,9 @@ export interface AppDeps {
 export function createApp(deps: Readonly<AppDeps>): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every API answer is "cache-control: no-store", so an ETag (a SHA-1 of each JSON body) buys
+  // nothing; the console's static files keep theirs (express.static sets its own).
+  app.set('etag', false);
   const limiter = deps.limiter ?? newRateLimiter({ limit: deps.rateLimitPerMinute });
   const routes: Route[] = [
     ...authRoutes({ authenticator: deps.authenticator, tokens: deps.tokens }),

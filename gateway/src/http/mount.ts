@@ -42,8 +42,36 @@ export function mountRoutes(
           return options.contracts.forUser(user);
         },
       });
-      res.status(answer.status).json(answer.body);
+      sendJson(res, answer.status, answer.body);
     };
     router[doc.method](expressPath(doc.path), labelRoute(doc), guard(doc.access, options), handler);
   }
+}
+
+/**
+ * What res.status(status).json(body) answers (Content-Type application/json; charset=utf-8,
+ * Content-Length, no body for HEAD), written straight to Node's response: Express would look
+ * up its JSON settings, parse back the Content-Type it just set to add the charset, and check
+ * freshness. Conditional requests and statuses without a body still go through Express, which
+ * answers them its own way (a GET with "If-None-Match: *" gets a 304).
+ */
+export function sendJson(res: Response, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  const { headers } = res.req;
+  if (
+    text === undefined ||
+    status < 200 ||
+    status === 204 ||
+    status === 205 ||
+    status >= 300 ||
+    headers['if-none-match'] !== undefined ||
+    headers['if-modified-since'] !== undefined
+  ) {
+    res.status(status).json(body);
+    return;
+  }
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
