@@ -52,21 +52,13 @@ export function mountRoutes(
  * What res.status(status).json(body) answers (Content-Type application/json; charset=utf-8,
  * Content-Length, no body for HEAD), written straight to Node's response: Express would look
  * up its JSON settings, parse back the Content-Type it just set to add the charset, and check
- * freshness. Conditional requests and statuses without a body still go through Express, which
- * answers them its own way (a GET with "If-None-Match: *" gets a 304).
+ * freshness. API answers carry no validators (no ETag, no Last-Modified) and are never stored,
+ * so conditional headers are ignored: a GET /records/{id} with "If-None-Match: *" logs the
+ * access and gets the record, not an empty 304. Statuses without a body go through Express.
  */
 export function sendJson(res: Response, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  const { headers } = res.req;
-  if (
-    text === undefined ||
-    status < 200 ||
-    status === 204 ||
-    status === 205 ||
-    status >= 300 ||
-    headers['if-none-match'] !== undefined ||
-    headers['if-modified-since'] !== undefined
-  ) {
+  if (text === undefined || status < 200 || status === 204 || status === 205 || status >= 300) {
     res.status(status).json(body);
     return;
   }

@@ -36,6 +36,17 @@ describe('routing', () => {
     assert.deepEqual(gw.contracts.records.readRecord.firstCall.args, [RECORD, undefined]);
   });
 
+  it('answers a conditional read of a record with the record, after logging the access', async () => {
+    const res = await request(gw.app)
+      .get(`/records/${RECORD}?purpose=treatment`)
+      .set('authorization', bearer)
+      .set('if-none-match', '*');
+    assert.equal(res.status, 200);
+    assert.equal(res.body.metadata.recordId, RECORD);
+    assert.equal(res.body.access.accessId, 'acc-1');
+    assert.equal(gw.contracts.records.logAccess.callCount, 1);
+  });
+
   it('keeps strict routing: "/claims/" is not the list of claims', async () => {
     const list = await request(gw.app).get('/claims').set('authorization', bearer);
     assert.equal(list.status, 200);
@@ -101,12 +112,18 @@ describe('JSON answers', () => {
     assert.equal(head.text, undefined);
   });
 
-  it('leave conditional requests to Express, which answers "If-None-Match: *" with 304', async () => {
+  it('ignore conditional headers: "If-None-Match: *" gets the whole answer, not an empty 304', async () => {
     const res = await request(gw.app)
       .get(url)
       .set('authorization', gw.bearer(USERS.physician))
-      .set('if-none-match', '*');
-    assert.equal(res.status, 304);
+      .set('if-none-match', '*')
+      .set('if-modified-since', new Date().toUTCString());
+    assert.equal(res.status, 200);
+    assert.ok(Number(res.headers['content-length']) > 2);
+    assert.deepEqual(
+      res.body,
+      (await request(gw.app).get(url).set('authorization', gw.bearer(USERS.physician))).body,
+    );
   });
 });
 
