@@ -4,16 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
-import sinon from 'sinon';
 import request from 'supertest';
-import { createApp } from '../../../gateway/src/app';
-import { newTokenService } from '../../../gateway/src/auth/token';
-import { newStreamRegistry } from '../../../gateway/src/events/streams';
 import { CONSOLE_POLICY } from '../../../gateway/src/http/security-headers';
-import { silentLogger } from '../../../gateway/src/logger';
-import { newMetrics } from '../../../gateway/src/ops/metrics';
-import { MSP, SECRET } from '../support/app';
-import { stubContracts } from '../support/stubs';
+import { testGateway } from '../support/app';
 
 const repo = join(__dirname, '..', '..', '..', '..');
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -22,20 +15,9 @@ const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 function consoleApp(): Express {
   const compiled = mkdtempSync(join(tmpdir(), 'console-dist-'));
   writeFileSync(join(compiled, 'main.js'), 'export {};\n');
-  return createApp({
-    mspId: MSP,
-    logger: silentLogger(),
-    metrics: newMetrics(),
-    tokens: newTokenService({ secret: SECRET, mspId: MSP, ttlSeconds: 900 }),
-    authenticator: { login: sinon.stub() },
-    ca: { register: sinon.stub() },
-    contracts: { forUser: sinon.stub().resolves(stubContracts()) },
-    readiness: sinon.stub<[], Promise<boolean>>().resolves(true),
-    streams: newStreamRegistry(),
-    bodyLimitBytes: 256 * 1024,
-    rateLimitPerMinute: 10_000,
+  return testGateway({
     consoleDirs: [join(repo, 'gateway', 'console', 'public'), compiled],
-  });
+  }).app;
 }
 
 describe('GET /console/', () => {

@@ -7,15 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sinon from 'sinon';
 import request from 'supertest';
-import { createApp } from '../../../gateway/src/app';
-import { newTokenService } from '../../../gateway/src/auth/token';
-import { newStreamRegistry } from '../../../gateway/src/events/streams';
-import { silentLogger } from '../../../gateway/src/logger';
-import { newMetrics } from '../../../gateway/src/ops/metrics';
-import { MSP, SECRET, type TestGateway, testGateway, USERS } from '../support/app';
-import { stubContracts, submitted } from '../support/stubs';
+import { type TestGateway, testGateway, USERS } from '../support/app';
+import { submitted } from '../support/stubs';
 
 const RECORD = 'rec-abc123';
 
@@ -140,20 +134,7 @@ describe('ETags', () => {
   it("stay on the console's static files", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'console-etag-'));
     writeFileSync(join(dir, 'main.js'), 'export {};\n');
-    const app = createApp({
-      mspId: MSP,
-      logger: silentLogger(),
-      metrics: newMetrics(),
-      tokens: newTokenService({ secret: SECRET, mspId: MSP, ttlSeconds: 900 }),
-      authenticator: { login: sinon.stub() },
-      ca: { register: sinon.stub() },
-      contracts: { forUser: sinon.stub().resolves(stubContracts()) },
-      readiness: sinon.stub<[], Promise<boolean>>().resolves(true),
-      streams: newStreamRegistry(),
-      bodyLimitBytes: 1024,
-      rateLimitPerMinute: 100,
-      consoleDirs: [dir],
-    });
+    const { app } = testGateway({ consoleDirs: [dir] });
     const res = await request(app).get('/console/main.js');
     rmSync(dir, { recursive: true, force: true });
     assert.equal(res.status, 200);

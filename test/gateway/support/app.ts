@@ -47,6 +47,8 @@ export interface TestGatewayOptions {
   readonly now?: () => number;
   readonly rateLimitPerMinute?: number;
   readonly bodyLimitBytes?: number;
+  /** Folders of the web console's files. */
+  readonly consoleDirs?: readonly string[];
 }
 
 export function testGateway(options: Readonly<TestGatewayOptions> = {}): TestGateway {
@@ -73,6 +75,7 @@ export function testGateway(options: Readonly<TestGatewayOptions> = {}): TestGat
     bodyLimitBytes: options.bodyLimitBytes ?? 256 * 1024,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     heartbeatMs: 50,
+    consoleDirs: options.consoleDirs,
   });
   return {
     app,
