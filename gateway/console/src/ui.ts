@@ -56,6 +56,15 @@ export interface FieldOptions {
   readonly attrs?: Attrs;
 }
 
+/** The patient ID field of every form about one patient: required, named as the gateway names
+ * it in a refusal, filled from the page's route when it has one. */
+export function patientIdField(
+  value?: string,
+  more: Readonly<Pick<FieldOptions, 'type' | 'hint'>> = {},
+): HTMLDivElement {
+  return field({ label: 'Patient ID', name: 'patientId', required: true, value, ...more });
+}
+
 /** A label and its control (input, select or textarea), with an optional hint below. */
 export function field(options: Readonly<FieldOptions>): HTMLDivElement {
   const id = uniqueId(`f-${options.name.replace(/[^A-Za-z0-9]/g, '-')}`);

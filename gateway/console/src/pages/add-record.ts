@@ -5,7 +5,7 @@
  */
 import { isRecord } from '../api.js';
 import type { ConsolePage, PageContext } from '../contract.js';
-import { field, form, h } from '../ui.js';
+import { field, form, h, patientIdField } from '../ui.js';
 import { optional, text } from '../widgets.js';
 import { committedNotice, committedOf, path, str } from './common.js';
 import { RESOURCE_FORMS } from './fhir-forms.js';
@@ -33,12 +33,7 @@ function render(view: HTMLElement, ctx: PageContext): void {
         h(
           'div',
           { class: 'grid' },
-          field({
-            label: 'Patient ID',
-            name: 'patientId',
-            required: true,
-            value: ctx.params.patientId,
-          }),
+          patientIdField(ctx.params.patientId),
           kind,
           field({
             label: 'Corrects record (optional)',

@@ -4,7 +4,7 @@
  * a provider's behalf, naming the provider. The chaincode adjudicates the claim at once.
  */
 import type { PageContext } from '../contract.js';
-import { field, form, h, invalid } from '../ui.js';
+import { field, form, h, invalid, patientIdField } from '../ui.js';
 import { centsIn, text } from '../widgets.js';
 import { committedNotice, committedOf } from './common.js';
 import { PROVIDERS } from './c2-claims-data.js';
@@ -21,7 +21,7 @@ export function enrolForm(ctx: PageContext, result: HTMLElement): HTMLElement {
       h(
         'div',
         { class: 'grid' },
-        field({ label: 'Patient ID', name: 'patientId', required: true }),
+        patientIdField(),
         field({ label: 'Plan ID', name: 'planId', required: true }),
         field({ label: 'Member number', name: 'memberNumber', required: true }),
         field({ label: 'Coverage from', name: 'coverageFrom', type: 'date', required: true }),
@@ -95,7 +95,7 @@ export function intakeClaimForm(ctx: PageContext, result: HTMLElement): HTMLElem
           choices: PROVIDERS.map(([v, l]) => [v, l] as const),
         }),
         field({ label: 'Claim ID', name: 'claimId', required: true }),
-        field({ label: 'Patient ID', name: 'patientId', required: true }),
+        patientIdField(),
         field({
           label: 'Rendering practitioner ID',
           name: 'renderingPractitionerId',

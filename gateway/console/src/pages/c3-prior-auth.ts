@@ -5,7 +5,7 @@
  * covers its service date (docs/CLAIMS.md); otherwise it is denied with NO_PRIOR_AUTH.
  */
 import type { ConsolePage, PageContext } from '../contract.js';
-import { field, form, h } from '../ui.js';
+import { field, form, h, patientIdField } from '../ui.js';
 import { notice, section, text, when } from '../widgets.js';
 import { committedNotice, committedOf } from './common.js';
 
@@ -35,12 +35,7 @@ function render(view: HTMLElement, ctx: PageContext): void {
         'div',
         { class: 'grid' },
         field({ label: 'Authorisation ID', name: 'authId', required: true, value: newAuthId() }),
-        field({
-          label: 'Patient ID',
-          name: 'patientId',
-          required: true,
-          value: ctx.params.patientId,
-        }),
+        patientIdField(ctx.params.patientId),
         field({
           label: 'Service code',
           name: 'code',

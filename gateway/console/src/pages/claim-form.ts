@@ -4,7 +4,7 @@
  * transient map); amounts are typed in dollars and sent as integer cents.
  */
 import type { PageContext } from '../contract.js';
-import { field, form, h } from '../ui.js';
+import { field, form, h, patientIdField } from '../ui.js';
 import { centsIn, text } from '../widgets.js';
 import { committedOf, type CommittedAnswer } from './common.js';
 
@@ -62,12 +62,7 @@ export function claimForm(
           required: true,
           value: `clm-${Date.now().toString(36)}`,
         }),
-        field({
-          label: 'Patient ID',
-          name: 'patientId',
-          required: true,
-          value: ctx.params.patientId,
-        }),
+        patientIdField(ctx.params.patientId),
         field({
           label: 'Rendering practitioner ID',
           name: 'renderingPractitionerId',

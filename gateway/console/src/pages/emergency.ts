@@ -4,7 +4,7 @@
  * public on the ledger for ever, so the form says plainly what must not be in it.
  */
 import type { ConsolePage, PageContext } from '../contract.js';
-import { field, form, h } from '../ui.js';
+import { field, form, h, patientIdField } from '../ui.js';
 import { text, when } from '../widgets.js';
 import { committedNotice, committedOf, str } from './common.js';
 
@@ -20,12 +20,7 @@ function render(view: HTMLElement, ctx: PageContext): void {
       label: 'Declare emergency access',
       submit: 'Declare emergency access',
       fields: [
-        field({
-          label: 'Patient ID',
-          name: 'patientId',
-          required: true,
-          value: ctx.params.patientId,
-        }),
+        patientIdField(ctx.params.patientId),
         field({
           label: 'Reason',
           name: 'reason',

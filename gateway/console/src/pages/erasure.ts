@@ -7,7 +7,7 @@
  */
 import { isRecord } from '../api.js';
 import type { ConsolePage, PageContext } from '../contract.js';
-import { field, form, h, invalid } from '../ui.js';
+import { form, h, invalid, patientIdField } from '../ui.js';
 import { badge, facts, section, text, when } from '../widgets.js';
 import { committedNotice, committedOf, load, path, patientIdOf, str } from './common.js';
 
@@ -73,14 +73,7 @@ function registrarView(view: HTMLElement, ctx: PageContext): void {
   const check = form({
     label: 'Check who must endorse an erasure',
     submit: 'Check endorsers',
-    fields: [
-      field({
-        label: 'Patient ID',
-        name: 'patientId',
-        required: true,
-        value: ctx.params.patientId,
-      }),
-    ],
+    fields: [patientIdField(ctx.params.patientId)],
     onSubmit: async (data) => {
       const patientId = text(data, 'patientId');
       const answer = await ctx.api.get(path`/patients/${patientId}/erasure/endorsers`);

@@ -5,7 +5,7 @@
  */
 import { isRecord } from '../api.js';
 import type { ConsolePage, PageContext } from '../contract.js';
-import { failureBox, failureOfError, field, form, h } from '../ui.js';
+import { failureBox, failureOfError, field, form, h, patientIdField } from '../ui.js';
 import { badge, facts, optional, section, text, when } from '../widgets.js';
 import { committedNotice, committedOf, path, str } from './common.js';
 import { recordsRegion } from './records-list.js';
@@ -44,12 +44,8 @@ function findView(view: HTMLElement, ctx: PageContext): void {
       label: 'Find a patient',
       submit: 'Find patient',
       fields: [
-        field({
-          label: 'Patient ID',
-          name: 'patientId',
+        patientIdField(ctx.params.patientId, {
           type: 'search',
-          required: true,
-          value: ctx.params.patientId,
           hint: 'The pseudonym on the patient’s card, e.g. pat-a00042. Names are never on the ledger.',
         }),
       ],
@@ -82,10 +78,7 @@ function registerView(view: HTMLElement, ctx: PageContext): void {
       label: 'Register a patient',
       submit: 'Register patient',
       fields: [
-        field({
-          label: 'Patient ID',
-          name: 'patientId',
-          required: true,
+        patientIdField(undefined, {
           hint: '"pat-" and 6 to 40 lowercase letters or digits, chosen by you; no names.',
         }),
         h(
