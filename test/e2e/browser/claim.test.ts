@@ -19,6 +19,7 @@ import {
 } from './support';
 import { enrolMember, memberByApi, publishPlan, refusedCoinsurance } from './support/c2-insurer';
 import { openOnClaimsPage } from './support/c3-claims';
+import { refusedField } from './support/steps';
 
 describe('console: a claim from submission to payment', function () {
   this.timeout(600_000);
@@ -163,17 +164,9 @@ describe('console: a claim from submission to payment', function () {
     const appeal = mine.getByRole('form', { name: `Appeal claim ${appealed}` });
     // Without a reason the gateway refuses; the error sits beside the reason.
     await appeal.getByRole('button', { name: 'Appeal claim' }).click();
-    const error = await waitForText(appeal.getByRole('alert'), 'must be an appeal reason code');
-    const reason = appeal.getByLabel('Appeal reason');
-    if ((await reason.getAttribute('aria-invalid')) !== 'true') {
-      throw new Error('the appeal reason is not marked invalid');
-    }
-    const describedBy = (await reason.getAttribute('aria-describedby')) ?? '';
-    if (!describedBy.split(' ').includes(String(await error.getAttribute('id')))) {
-      throw new Error('the error does not describe the appeal reason');
-    }
+    await refusedField(appeal, 'Appeal reason', 'must be an appeal reason code');
     await screenshot(provider, 'c3-provider-appeal-refused');
-    await reason.selectOption('COVERAGE_DISPUTE');
+    await appeal.getByLabel('Appeal reason').selectOption('COVERAGE_DISPUTE');
     await appeal.getByLabel('Private note (optional)').fill('Line 2 was agreed with the plan.');
     await appeal.getByRole('button', { name: 'Appeal claim' }).click();
     const notice = await waitForText(

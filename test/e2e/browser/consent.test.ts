@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { clinicalValue, person } from '../support/people';
 import { goTo, screenshot, signIn, waitForText, type Credentials, consoleSuite } from './support';
-import { committed, readRecord, refusal } from './support/steps';
+import { committed, readRecord, refusal, refusedField } from './support/steps';
 
 describe('console: consent', function () {
   this.timeout(600_000);
@@ -38,10 +38,7 @@ describe('console: consent', function () {
     // A refused field is marked, and its reason shown next to it.
     await form.getByLabel('Patient ID').fill('Ada Lovelace');
     await form.getByRole('button', { name: 'Register patient' }).click();
-    const reason = await waitForText(form.locator('.field-error[role="alert"]'), /must/);
-    assert.equal(await form.getByLabel('Patient ID').getAttribute('aria-invalid'), 'true');
-    const described = (await form.getByLabel('Patient ID').getAttribute('aria-describedby')) ?? '';
-    assert.ok(described.split(' ').includes((await reason.getAttribute('id')) ?? '-'));
+    await refusedField(form, 'Patient ID', /must/);
     await screenshot(page, 'register-patient-invalid');
     await form.getByLabel('Patient ID').fill(patientId);
     await form.getByLabel('Medical record number').fill(who.mrn);

@@ -13,6 +13,7 @@ import {
   recordPriorAuth,
   submitOnClaimsPage,
 } from './support/c3-claims';
+import { refusedField } from './support/steps';
 
 describe('console: a prior authorisation lets a claim line be approved', function () {
   this.timeout(600_000);
@@ -51,15 +52,7 @@ describe('console: a prior authorisation lets a claim line be approved', functio
     const auth = { authId, patientId, code: AUTH_CODE, from: day(-7), to: day(30) };
     await fillPriorAuth(adjudicator, { ...auth, to: day(-8) });
     const form = adjudicator.getByRole('form', { name: 'Record a prior authorisation' });
-    const error = await waitForText(form.getByRole('alert'), 'must not be before validFrom');
-    const validTo = form.getByLabel('Valid to');
-    if ((await validTo.getAttribute('aria-invalid')) !== 'true') {
-      throw new Error('"Valid to" is not marked invalid');
-    }
-    const describedBy = (await validTo.getAttribute('aria-describedby')) ?? '';
-    if (!describedBy.split(' ').includes(String(await error.getAttribute('id')))) {
-      throw new Error('the error does not describe "Valid to"');
-    }
+    await refusedField(form, 'Valid to', 'must not be before validFrom');
     await screenshot(adjudicator, 'c3-insurer-prior-auth-refused');
     await recordPriorAuth(adjudicator, people, auth);
     await screenshot(adjudicator, 'c3-insurer-prior-auth');

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { blockOf, goTo, waitForText } from './browser';
 import { day } from '../../support/people';
 import type { People } from './people';
+import { refusedField } from './steps';
 
 export interface PlanForm {
   readonly planId: string;
@@ -42,15 +43,7 @@ export async function refusedCoinsurance(page: Page, planId: string): Promise<vo
   await form.getByLabel('Code 1', { exact: true }).fill('99213');
   await form.getByLabel('Code 1 allowed per unit ($)').fill('150.00');
   await form.getByRole('button', { name: 'Publish plan' }).click();
-  const error = await waitForText(form.getByRole('alert'), 'at most 10000 basis points');
-  const field = form.getByLabel('Coinsurance (basis points)');
-  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-  if ((await field.getAttribute('aria-invalid')) !== 'true') {
-    throw new Error('the coinsurance field is not marked invalid');
-  }
-  if (!describedBy.split(' ').includes(String(await error.getAttribute('id')))) {
-    throw new Error('the error does not describe the coinsurance field');
-  }
+  await refusedField(form, 'Coinsurance (basis points)', 'at most 10000 basis points');
 }
 
 export interface Enrolment {

@@ -2,7 +2,7 @@
  * Steps the console tests share, written as a person would do them: fill the form by its
  * labels, press the button by its name, wait for what the page then shows.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { blockOf, goTo, waitForText } from './browser';
 import type { People } from './people';
 
@@ -33,4 +33,22 @@ export async function refusal(page: Page, formName: string): Promise<string> {
     /./,
   );
   return (await alert.textContent()) ?? '';
+}
+
+/** Waits for the refusal TEXT in FORM and checks that it stands with the field labelled LABEL,
+ * not only at the top of the form: the field is aria-invalid and described by the error. */
+export async function refusedField(
+  form: Locator,
+  label: string,
+  text: string | RegExp,
+): Promise<void> {
+  const error = await waitForText(form.getByRole('alert'), text);
+  const field = form.getByLabel(label);
+  if ((await field.getAttribute('aria-invalid')) !== 'true') {
+    throw new Error(`"${label}" is not marked invalid`);
+  }
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  if (!describedBy.split(' ').includes(String(await error.getAttribute('id')))) {
+    throw new Error(`the error does not describe "${label}"`);
+  }
 }
