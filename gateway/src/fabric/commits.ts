@@ -57,19 +57,15 @@ export interface CommitTrackerOptions {
 
 const VALID = 0;
 
-interface Waiter {
-  settle(status: Status | undefined): void;
-}
+type Settle = (status: Status | undefined) => void;
 
 export class CommitTracker implements CommitWaiter {
   readonly #options: Readonly<CommitTrackerOptions>;
-  readonly #waiters = new Map<string, Waiter>();
+  readonly #waiters = new Map<string, Settle>();
   #live = false;
   #last: bigint | undefined;
   #stream: BlockStream | undefined;
   #closed = false;
-  /** Confirmations by source, for the gateway's metrics and the benchmark's report. */
-  readonly counts = { stream: 0, fallback: 0 };
 
   constructor(options: Readonly<CommitTrackerOptions>) {
     this.#options = options;
@@ -105,40 +101,30 @@ export class CommitTracker implements CommitWaiter {
   expect(transactionId: string): PendingCommit {
     const now = this.#options.now ?? Date.now;
     const deadline = new Date(now() + this.#options.commitTimeoutMs);
-    let settle: ((status: Status | undefined) => void) | undefined;
-    // Settled with a status from the stream, or with undefined: ask the peer instead.
-    const fromStream = this.#live
-      ? new Promise<Status | undefined>((resolve) => {
-          settle = resolve;
-        })
-      : Promise.resolve(undefined);
-    if (settle !== undefined) {
-      const done = settle;
-      const timer = setTimeout(() => waiter.settle(undefined), this.#options.commitTimeoutMs / 2);
-      timer.unref();
-      const waiter: Waiter = {
-        settle: (status) => {
-          clearTimeout(timer);
-          this.#waiters.delete(transactionId);
-          done(status);
-        },
-      };
-      this.#waiters.set(transactionId, waiter);
-    }
+    // A status from the stream, or undefined: ask the peer instead.
+    const fromStream = this.#live ? this.#wait(transactionId) : Promise.resolve(undefined);
     return {
       status: async (fallback) => {
         const status = await fromStream;
-        if (status !== undefined) {
-          this.counts.stream += 1;
-          this.#options.onConfirm?.('stream');
-          return status;
-        }
-        this.counts.fallback += 1;
-        this.#options.onConfirm?.('peer');
-        return fallback(deadline);
+        this.#options.onConfirm?.(status === undefined ? 'peer' : 'stream');
+        return status ?? fallback(deadline);
       },
-      cancel: () => this.#waiters.get(transactionId)?.settle(undefined),
+      cancel: () => this.#waiters.get(transactionId)?.(undefined),
     };
+  }
+
+  /** Settled by the transaction's block, by a lost stream or cancel, or after half the deadline. */
+  #wait(transactionId: string): Promise<Status | undefined> {
+    return new Promise((resolve) => {
+      const settle: Settle = (status) => {
+        clearTimeout(timer);
+        this.#waiters.delete(transactionId);
+        resolve(status);
+      };
+      const timer = setTimeout(() => settle(undefined), this.#options.commitTimeoutMs / 2);
+      timer.unref();
+      this.#waiters.set(transactionId, settle);
+    });
   }
 
   #onBlock(block: CommittedBlock): void {
@@ -148,7 +134,7 @@ export class CommitTracker implements CommitWaiter {
     }
     this.#last = block.number;
     for (const tx of block.transactions) {
-      this.#waiters.get(tx.id)?.settle({
+      this.#waiters.get(tx.id)?.({
         transactionId: tx.id,
         blockNumber: block.number,
         code: tx.code as Status['code'],
@@ -162,7 +148,7 @@ export class CommitTracker implements CommitWaiter {
     const wasLive = this.#live;
     this.#live = false;
     this.#stream = undefined;
-    for (const waiter of [...this.#waiters.values()]) waiter.settle(undefined);
+    for (const settle of [...this.#waiters.values()]) settle(undefined);
     if (wasLive) this.#options.onStreamChange?.(false, detail);
   }
 }

@@ -80,30 +80,32 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 /** A tracker whose stream is live (it has delivered the newest block). */
 async function liveTracker(retryMs = 5) {
   const fake = fakeSource();
+  const counts = { stream: 0, peer: 0 };
   const tracker = new CommitTracker({
     source: fake.source,
     commitTimeoutMs: TIMEOUT_MS,
     retryMs,
+    onConfirm: (source) => (counts[source] += 1),
   });
   void tracker.run();
   await tick();
   fake.current().push(block(41n));
   await tick();
   assert.equal(tracker.live, true);
-  return { tracker, ...fake };
+  return { tracker, counts, ...fake };
 }
 
 describe('CommitTracker', () => {
   afterEach(() => sinon.restore());
 
   it('confirms a transaction from the block that carries it, without asking the peer', async () => {
-    const { tracker, current } = await liveTracker();
+    const { tracker, current, counts } = await liveTracker();
     const fallback = sinon.stub().rejects(new Error('must not be asked'));
     const pending = tracker.expect('tx-a');
     current().push(block(42n, ['tx-other', 0], ['tx-a', 0]));
     assert.deepEqual(await pending.status(fallback), statusOf('tx-a', 42n));
     assert.equal(fallback.callCount, 0);
-    assert.deepEqual(tracker.counts, { stream: 1, fallback: 0 });
+    assert.deepEqual(counts, { stream: 1, peer: 0 });
     tracker.close();
   });
 
@@ -119,7 +121,12 @@ describe('CommitTracker', () => {
 
   it('starts at the newest block, and asks the peer while the stream is not live', async () => {
     const fake = fakeSource(99n);
-    const tracker = new CommitTracker({ source: fake.source, commitTimeoutMs: TIMEOUT_MS });
+    const counts = { stream: 0, peer: 0 };
+    const tracker = new CommitTracker({
+      source: fake.source,
+      commitTimeoutMs: TIMEOUT_MS,
+      onConfirm: (source) => (counts[source] += 1),
+    });
     void tracker.run();
     await tick();
     assert.deepEqual(fake.starts, [99n]);
@@ -130,7 +137,7 @@ describe('CommitTracker', () => {
     assert.ok(
       deadline.getTime() >= before + TIMEOUT_MS && deadline.getTime() <= Date.now() + TIMEOUT_MS,
     );
-    assert.deepEqual(tracker.counts, { stream: 0, fallback: 1 });
+    assert.deepEqual(counts, { stream: 0, peer: 1 });
     tracker.close();
   });
 
@@ -166,12 +173,12 @@ describe('CommitTracker', () => {
   });
 
   it('forgets a cancelled transaction (it never reached the orderer)', async () => {
-    const { tracker, current } = await liveTracker();
+    const { tracker, current, counts } = await liveTracker();
     const pending = tracker.expect('tx-f');
     pending.cancel();
     current().push(block(42n, ['tx-f', 0]));
     await tick();
-    assert.deepEqual(tracker.counts, { stream: 0, fallback: 0 });
+    assert.deepEqual(counts, { stream: 0, peer: 0 });
     tracker.close();
   });
 });
