@@ -14,6 +14,7 @@ import { credentialsRoutes } from './credentials/routes';
 import { eventsDoc, eventsHandler } from './events/sse';
 import type { StreamRegistry } from './events/streams';
 import type { ContractsProvider } from './fabric/user-contracts';
+import type { Admission } from './http/admission';
 import { accessLog } from './http/access-log';
 import { guard } from './http/authenticate';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -46,6 +47,8 @@ export interface AppDeps {
   /** Requests per user (or per address for logins) per minute. */
   readonly rateLimitPerMinute: number;
   readonly limiter?: RateLimiter;
+  /** Bounds the API requests doing their work at once (none: no bound). */
+  readonly admission?: Admission;
   readonly heartbeatMs?: number;
   /** Folders of the web console's files (default: beside gateway/dist). */
   readonly consoleDirs?: readonly string[];
@@ -85,7 +88,12 @@ export function createApp(deps: Readonly<AppDeps>): Express {
   app.use(opsRouter({ readiness: deps.readiness, metrics: deps.metrics, openApi: () => openApi }));
   // strict: "/claims/" is not "/claims" (an empty claim ID must not reach the list route).
   const api = express.Router({ strict: true });
-  mountRoutes(api, routes, { tokens: deps.tokens, limiter, contracts: deps.contracts });
+  mountRoutes(api, routes, {
+    tokens: deps.tokens,
+    limiter,
+    contracts: deps.contracts,
+    admission: deps.admission,
+  });
   api.get(
     eventsDoc.path,
     labelRoute(eventsDoc),

@@ -33,6 +33,8 @@ export interface Config {
   readonly tokenTtlSeconds: number;
   readonly rateLimitPerMinute: number;
   readonly bodyLimitBytes: number;
+  /** Admission control: requests at work at once, waiting at most, and the longest wait. */
+  readonly admission: { maxActive: number; maxQueued: number; queueMs: number };
   readonly deadlines: Deadlines;
   readonly logLevel: LogLevel;
 }
@@ -82,6 +84,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: v.int('TOKEN_TTL_SECONDS', 60, 3600, 900),
     rateLimitPerMinute: v.int('RATE_LIMIT_PER_MINUTE', 1, 100_000, 600),
     bodyLimitBytes: v.int('BODY_LIMIT_BYTES', 1024, 10 * 1024 * 1024, 256 * 1024),
+    admission: {
+      maxActive: v.int('MAX_ACTIVE_REQUESTS', 1, 100_000, 192),
+      maxQueued: v.int('MAX_QUEUED_REQUESTS', 0, 1_000_000, 4096),
+      queueMs: v.int('QUEUE_TIMEOUT_MS', 1, 600_000, 15_000),
+    },
     deadlines: {
       evaluateMs: v.int('EVALUATE_TIMEOUT_MS', 100, 600_000, 5_000),
       endorseMs: v.int('ENDORSE_TIMEOUT_MS', 100, 600_000, 15_000),

@@ -21,6 +21,7 @@ import { loadMspIdentity } from './fabric/identity';
 import { newFabricContracts } from './fabric/contracts';
 import { randomSalt } from './fabric/salt';
 import { newSessions } from './fabric/sessions';
+import { newAdmission } from './http/admission';
 import { type Logger, newLogger } from './logger';
 import { type Metrics, newMetrics } from './ops/metrics';
 import { peerReadiness } from './ops/readiness';
@@ -63,6 +64,12 @@ async function main(): Promise<void> {
     ttlSeconds: config.tokenTtlSeconds,
   });
   const streams = newStreamRegistry();
+  const admission = newAdmission({
+    ...config.admission,
+    onRefused: (reason) => metrics.admissionRefusals.inc({ reason }),
+    onAbandoned: () => metrics.admissionAbandoned.inc(),
+  });
+  metrics.watchAdmission(() => ({ active: admission.active, queued: admission.queued }));
   const app = createApp({
     mspId: config.mspId,
     logger,
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
     streams,
     bodyLimitBytes: config.bodyLimitBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    admission,
   });
 
   const server = createServer(

@@ -55,6 +55,21 @@ describe('readConfig', () => {
     assert.equal(config.bodyLimitBytes, 256 * 1024);
     assert.equal(config.deadlines.endorseMs, 15_000);
     assert.equal(config.identityMspDir, undefined);
+    assert.deepEqual(config.admission, { maxActive: 192, maxQueued: 4096, queueMs: 15_000 });
+  });
+
+  it('reads the admission limits, and names a limit out of range', () => {
+    const given = readConfig({
+      ...env,
+      HEALTHLEDGER_MAX_ACTIVE_REQUESTS: '8',
+      HEALTHLEDGER_MAX_QUEUED_REQUESTS: '0',
+      HEALTHLEDGER_QUEUE_TIMEOUT_MS: '500',
+    });
+    assert.deepEqual(given.admission, { maxActive: 8, maxQueued: 0, queueMs: 500 });
+    assert.match(
+      problemsOf({ ...env, HEALTHLEDGER_MAX_ACTIVE_REQUESTS: '0' }).join('\n'),
+      /HEALTHLEDGER_MAX_ACTIVE_REQUESTS: /,
+    );
   });
 
   it("takes the gateway's own MSP folder (for the commit stream) when given, and checks it", () => {

@@ -1,12 +1,15 @@
 /** Puts routes described as data on an Express router: route label, guard, then the handler. */
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { ContractsProvider } from '../fabric/user-contracts';
+import type { Admission } from './admission';
 import { type GuardOptions, guard } from './authenticate';
 import { unauthenticated } from './problem';
 import type { Route, RouteDoc } from './route';
 
 export interface MountOptions extends GuardOptions {
   readonly contracts: ContractsProvider;
+  /** Bounds the requests doing their work at once (none: no bound). */
+  readonly admission?: Admission;
 }
 
 /** /records/{recordId} -> /records/:recordId */
@@ -31,18 +34,22 @@ export function mountRoutes(
     const { doc } = route;
     const handler = async (req: Request, res: Response): Promise<void> => {
       const user = res.locals.user;
-      const answer = await route.run({
-        body: req.body as unknown,
-        query: req.query,
-        params: req.params,
-        requestId: res.locals.requestId ?? '',
-        user,
-        contracts: () => {
-          if (user === undefined) return Promise.reject(unauthenticated());
-          return options.contracts.forUser(user);
-        },
-      });
-      sendJson(res, answer.status, answer.body);
+      const serve = () =>
+        route.run({
+          body: req.body as unknown,
+          query: req.query,
+          params: req.params,
+          requestId: res.locals.requestId ?? '',
+          user,
+          contracts: () => {
+            if (user === undefined) return Promise.reject(unauthenticated());
+            return options.contracts.forUser(user);
+          },
+        });
+      const answer = options.admission
+        ? await options.admission.run(serve, () => req.socket.destroyed)
+        : await serve();
+      if (answer !== undefined) sendJson(res, answer.status, answer.body);
     };
     router[doc.method](expressPath(doc.path), labelRoute(doc), guard(doc.access, options), handler);
   }

@@ -3,7 +3,7 @@
  * each Fabric call. Each app gets its own registry (no global default), so tests and several
  * apps in one process do not share counters.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -11,6 +11,12 @@ export interface Metrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly fabricDuration: Histogram<'contract' | 'transaction' | 'kind' | 'outcome'>;
   readonly commitConfirmations: Counter<'source'>;
+  /** Requests refused by admission control: its queue was full, or they waited too long. */
+  readonly admissionRefusals: Counter<'reason'>;
+  /** Requests dropped because their client left while they waited. */
+  readonly admissionAbandoned: Counter;
+  /** Reports the admission queue's figures at each scrape. */
+  watchAdmission(source: () => { active: number; queued: number }): void;
 }
 
 export interface MetricsOptions {
@@ -21,9 +27,10 @@ export interface MetricsOptions {
 
 export function newMetrics(options: Readonly<MetricsOptions> = {}): Metrics {
   const registry = new Registry();
+  let admission = () => ({ active: 0, queued: 0 });
   if (options.labels) registry.setDefaultLabels({ ...options.labels });
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
-  return {
+  const metrics: Metrics = {
     registry,
     httpRequests: new Counter({
       name: 'healthledger_http_requests_total',
@@ -51,5 +58,31 @@ export function newMetrics(options: Readonly<MetricsOptions> = {}): Metrics {
       labelNames: ['source'],
       registers: [registry],
     }),
+    admissionRefusals: new Counter({
+      name: 'healthledger_admission_refusals_total',
+      help: 'API requests answered 503 by admission control, by reason (full queue, waited too long)',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    admissionAbandoned: new Counter({
+      name: 'healthledger_admission_abandoned_total',
+      help: 'API requests dropped unstarted because their client left while they waited',
+      registers: [registry],
+    }),
+    watchAdmission(source) {
+      admission = source;
+    },
   };
+  new Gauge({
+    name: 'healthledger_requests_in_progress',
+    help: 'API requests doing their work (active) and waiting for a place (waiting)',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const { active, queued } = admission();
+      this.set({ state: 'active' }, active);
+      this.set({ state: 'waiting' }, queued);
+    },
+  });
+  return metrics;
 }

@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import { createApp } from '../../../gateway/src/app';
 import type { Authenticator } from '../../../gateway/src/auth/login';
 import { newTokenService, type TokenService } from '../../../gateway/src/auth/token';
+import type { Admission } from '../../../gateway/src/http/admission';
 import type { AuthUser } from '../../../gateway/src/auth/user';
 import type { CaClient } from '../../../gateway/src/ca/ca-client';
 import { newStreamRegistry, type StreamRegistry } from '../../../gateway/src/events/streams';
@@ -49,6 +50,7 @@ export interface TestGatewayOptions {
   readonly bodyLimitBytes?: number;
   /** Folders of the web console's files. */
   readonly consoleDirs?: readonly string[];
+  readonly admission?: Admission;
 }
 
 export function testGateway(options: Readonly<TestGatewayOptions> = {}): TestGateway {
@@ -76,6 +78,7 @@ export function testGateway(options: Readonly<TestGatewayOptions> = {}): TestGat
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     heartbeatMs: 50,
     consoleDirs: options.consoleDirs,
+    admission: options.admission,
   });
   return {
     app,
