@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     rampFactor: options.rampFactor,
     maxSteps: options.maxSteps,
     drainMs: options.drainS * 1000,
+    confirmRounds: options.confirmRounds,
   };
   const started = new Date();
   const meta = { startedAt: started.toISOString(), ...metaOf(options, currentBatch()) };

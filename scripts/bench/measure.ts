@@ -15,6 +15,8 @@ export interface StepKnobs {
   readonly rampFactor: number;
   readonly maxSteps: number;
   readonly drainMs: number;
+  /** Rounds of repeat steps at each path's saturation rate after a lockstep ramp (0: none). */
+  readonly confirmRounds?: number;
 }
 
 export interface Measured extends Omit<StepResult, 'acked'> {
@@ -29,6 +31,24 @@ export interface Saturation {
   readonly steps: readonly Measured[];
   /** The step of highest throughput: the saturation point. */
   readonly best: Measured;
+  /** Steps repeated at the saturation point's rate after the ramp, paths in turn. */
+  readonly confirm?: readonly Measured[];
+  /** Throughput at the saturation point: the median of the best step and its repeats (one
+   * 10 s step swings by ±15 % on this box; absent in runs before repeats existed). */
+  readonly tps?: number;
+}
+
+/** The saturation throughput of S: the median of its best step and repeats. */
+export function saturationTps(s: Saturation): number {
+  return s.tps ?? s.best.tps;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 export async function measure(
@@ -78,9 +98,10 @@ function advance(ramp: Ramp, m: Measured): boolean {
   return ramp.flat >= 2 || m.shed + m.failed > (m.sent + m.shed) / 5;
 }
 
-function finished(ramp: Ramp): Saturation {
+function finished(ramp: Ramp, confirm: readonly Measured[] = []): Saturation {
   if (!ramp.best) throw new Error('no saturation step ran');
-  return { steps: ramp.steps, best: ramp.best };
+  const tps = median([ramp.best.tps, ...confirm.map((m) => m.tps)]);
+  return { steps: ramp.steps, best: ramp.best, confirm, tps: Math.round(tps * 10) / 10 };
 }
 
 /** Raises the rate by rampFactor from START until the throughput stops rising. */
@@ -130,7 +151,21 @@ export async function saturateTogether<P extends string>(
     }
     rate = Math.round(rate * knobs.rampFactor);
   }
-  return new Map([...ramps].map(([p, r]) => [p, finished(r)]));
+  // Repeat each path's saturation step, the paths in turn (the other order first), so that one
+  // lucky or unlucky 10 s step does not decide the ratio.
+  const confirms = new Map<P, Measured[]>([...ops.keys()].map((p) => [p, []]));
+  const paths = [...ops];
+  for (let round = 0; round < (knobs.confirmRounds ?? 0); round++) {
+    for (const [path, op] of round % 2 === 0 ? [...paths].reverse() : paths) {
+      const best = ramps.get(path)?.best;
+      if (!best) continue;
+      await before(path);
+      const m = await measure(op, best.offered, knobs.stepMs, knobs, watch);
+      say(`    ${path.padEnd(4)} again: ${describe(m)}`);
+      confirms.get(path)?.push(m);
+    }
+  }
+  return new Map([...ramps].map(([p, r]) => [p, finished(r, confirms.get(p))]));
 }
 
 export function describe(m: Measured): string {

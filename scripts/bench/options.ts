@@ -14,6 +14,7 @@ export interface Options {
   readonly stepS: number;
   readonly rampFactor: number;
   readonly maxSteps: number;
+  readonly confirmRounds: number;
   readonly maxInFlight: number;
   readonly sockets: number;
   readonly drainS: number;
@@ -42,6 +43,8 @@ export const USAGE = `npm run bench -- [options]
   --warmup-seconds N      unmeasured load at the fixed rate before each path of a workload (3)
   --ramp-factor F         rate multiplier between saturation steps (1.5)
   --max-steps N           saturation steps at most (6)
+  --confirm-rounds N      repeats of each path's saturation step after the ramp, paths in
+                          turn; sat. TPS is the median of the best step and its repeats (2)
   --max-in-flight N       cap on requests in flight; arrivals beyond it are shed (256)
   --sockets N             HTTPS connections to the gateway at most (as --max-in-flight)
   --rate name=R           offered rate of a workload's fixed step, repeatable
@@ -108,6 +111,7 @@ export function parseOptions(argv: readonly string[]): Options {
     warmupS: num('warmup-seconds', quick ? 1 : 3),
     rampFactor: num('ramp-factor', 1.5),
     maxSteps: num('max-steps', quick ? 3 : 6),
+    confirmRounds: num('confirm-rounds', quick ? 0 : 2),
     maxInFlight: num('max-in-flight', 256),
     sockets: num('sockets', num('max-in-flight', 256)),
     drainS: num('drain-seconds', 65),

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Measured, Saturation } from './measure';
+import { type Measured, type Saturation, saturationTps } from './measure';
 import { ratio } from './stats';
 
 export interface PathResult {
@@ -65,13 +65,16 @@ export function mainTable(results: readonly WorkloadResult[]): string {
         k?.tps ?? '–',
         k?.latency.p99 ?? '–',
         s.offered,
-        s.tps,
+        saturationTps(r.saturation),
         s.latency.p50,
         s.latency.p99,
         errs(s),
         s.retries,
         invalid(s),
-        f.lost + r.saturation.steps.reduce((n, m) => n + m.lost, 0),
+        [...r.saturation.steps, ...(r.saturation.confirm ?? [])].reduce(
+          (n, m) => n + m.lost,
+          f.lost,
+        ),
         `${s.cpu.busiest} ${s.cpu.perProcess[s.cpu.busiest] ?? 0}%`,
       ]);
     }
@@ -89,7 +92,7 @@ export function mainTable(results: readonly WorkloadResult[]): string {
       'sustained TPS',
       'its p99 ms',
       'sat. offered/s',
-      'sat. TPS',
+      'sat. TPS (median)',
       'sat. p50',
       'sat. p99',
       'sat. err m/t/o',
@@ -111,7 +114,7 @@ export function ratioTable(results: readonly WorkloadResult[]): string {
       const gw = w.memoryAfter.perProcess['gateway.providera'] ?? 0;
       return [
         w.name,
-        fmt(ratio(http.saturation.best.tps, sdk.saturation.best.tps)),
+        fmt(ratio(saturationTps(http.saturation), saturationTps(sdk.saturation))),
         fmt(ratio(http.fixed.latency.p99, sdk.fixed.latency.p99)),
         fmt(ratio(http.saturation.best.latency.p99, sdk.saturation.best.latency.p99)),
         gw,
@@ -162,7 +165,7 @@ export function cpuTable(results: readonly WorkloadResult[]): string {
     [
       'workload',
       'path',
-      'sat. TPS',
+      'best step TPS',
       'CPU network + bench %',
       'CPU other users %',
       'top processes (% of a core)',
