@@ -7,6 +7,7 @@
 import { type Op, runStep, type StepResult } from './loadgen';
 import { LedgerWatch, type LedgerTally } from './ledger-watch';
 import { cpuBetween, type CpuShare, type ProcSample, sample } from './procs';
+import { percentile, round } from './stats';
 
 export interface StepKnobs {
   readonly fixedMs: number;
@@ -41,14 +42,6 @@ export interface Saturation {
 /** The saturation throughput of S: the median of its best step and repeats. */
 export function saturationTps(s: Saturation): number {
   return s.tps ?? s.best.tps;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? 0)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 export async function measure(
@@ -100,8 +93,8 @@ function advance(ramp: Ramp, m: Measured): boolean {
 
 function finished(ramp: Ramp, confirm: readonly Measured[] = []): Saturation {
   if (!ramp.best) throw new Error('no saturation step ran');
-  const tps = median([ramp.best.tps, ...confirm.map((m) => m.tps)]);
-  return { steps: ramp.steps, best: ramp.best, confirm, tps: Math.round(tps * 10) / 10 };
+  const sorted = [ramp.best.tps, ...confirm.map((m) => m.tps)].sort((a, b) => a - b);
+  return { steps: ramp.steps, best: ramp.best, confirm, tps: round(percentile(sorted, 50)) };
 }
 
 /** Raises the rate by rampFactor from START until the throughput stops rising. */
