@@ -9,7 +9,7 @@
  * dearer (measured in docs/BENCHMARKS.md, "Admission control"). Waiting costs a pending
  * promise; working costs CPU.
  */
-import { HttpProblem } from './problem';
+import { gatewayBusy } from './problem';
 
 export interface AdmissionOptions {
   /** Requests doing their work at once. */
@@ -35,15 +35,9 @@ export interface Admission {
   readonly queued: number;
 }
 
-export function busy(): HttpProblem {
-  return new HttpProblem(503, 'UNAVAILABLE', 'the gateway is busy; try again shortly', {
-    retryAfter: 1,
-  });
-}
-
 interface Waiter {
   readonly admit: () => void;
-  timer: NodeJS.Timeout | undefined;
+  readonly timer: NodeJS.Timeout;
 }
 
 export function newAdmission(options: Readonly<AdmissionOptions>): Admission {
@@ -52,13 +46,12 @@ export function newAdmission(options: Readonly<AdmissionOptions>): Admission {
   const waiting = new Set<Waiter>();
 
   const next = () => {
-    for (const w of waiting) {
-      waiting.delete(w);
-      clearTimeout(w.timer);
-      active += 1;
-      w.admit();
-      return;
-    }
+    const [w] = waiting;
+    if (w === undefined) return;
+    waiting.delete(w);
+    clearTimeout(w.timer);
+    active += 1;
+    w.admit();
   };
 
   const place = (): Promise<void> => {
@@ -68,16 +61,16 @@ export function newAdmission(options: Readonly<AdmissionOptions>): Admission {
     }
     if (waiting.size >= options.maxQueued) {
       options.onRefused?.('full');
-      return Promise.reject(busy());
+      return Promise.reject(gatewayBusy());
     }
     return new Promise((resolve, reject) => {
-      const w: Waiter = { admit: resolve, timer: undefined };
-      w.timer = setTimeout(() => {
+      const timer = setTimeout(() => {
         waiting.delete(w);
         options.onRefused?.('waited');
-        reject(busy());
+        reject(gatewayBusy());
       }, options.queueMs);
-      w.timer.unref();
+      timer.unref();
+      const w: Waiter = { admit: resolve, timer };
       waiting.add(w);
     });
   };

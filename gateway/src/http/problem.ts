@@ -47,3 +47,10 @@ export function notFound(message: string): HttpProblem {
 export function tooManyRequests(retryAfter: number): HttpProblem {
   return new HttpProblem(429, 'RATE_LIMITED', 'too many requests; retry later', { retryAfter });
 }
+
+/** The gateway's own queue is full, or a request waited too long for a place. */
+export function gatewayBusy(): HttpProblem {
+  return new HttpProblem(503, 'UNAVAILABLE', 'the gateway is busy; try again shortly', {
+    retryAfter: 1,
+  });
+}
