@@ -29,7 +29,7 @@ const OBSERVATION = { resourceType: 'Observation', status: 'final', subject: { r
   code: { text: 'Heart rate' }, valueQuantity: { value: 72, unit: 'beats/minute' } };
 
 const CASES: readonly Case[] = [
-  { name: 'GET /credentials/{n}/verification', method: 'GET', status: 200, path: '/credentials/LIC-CA-000123/verification?date=2026-06-01' },
+  { name: 'GET /credentials/{n}/verification', method: 'GET', status: 200, path: '/credentials/LIC-CA-000123/verification?organisation=ProviderAMSP&date=2026-06-01' },
   { name: 'GET /records/{id}', method: 'GET', status: 200, path: '/records/rec-abc123?purpose=treatment' },
   { name: 'POST /patients/{id}/records', method: 'POST', status: 201, path: '/patients/pat-a00001/records', body: JSON.stringify({ resource: OBSERVATION }) },
 ]; // prettier-ignore
@@ -43,7 +43,12 @@ function serve(dir: string): void {
     ...stubs,
     credentials: {
       ...stubs.credentials,
-      verifyLicence: async (licenceNumber, date) => ({ licenceNumber, date, valid: true }),
+      verifyLicence: async (licenceNumber, organisation, date) => ({
+        licenceNumber,
+        organisation,
+        date,
+        valid: true,
+      }),
     },
     records: {
       ...stubs.records,

@@ -40,6 +40,7 @@ function licence(p: Physician) {
     practitionerId: p.practitionerId,
     licenceNumber: p.licenceNumber,
     licenceType: 'physician',
+    organisation: MSP[p.party.org],
     specialty: 'internal medicine',
     jurisdiction: 'US-CA',
     validFrom: day(-400),

@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { MSP } from '../../test/e2e/support/network';
 import { httpCall, sdkEvaluate } from './calls';
 import { DEFAULT_BATCH, REPO } from './env';
 import type { LedgerWatch } from './ledger-watch';
@@ -58,13 +59,14 @@ async function serving(f: Fixtures, say: Say): Promise<void> {
   if (!physician) return;
   const deadline = Date.now() + 180_000;
   for (;;) {
+    const organisation = MSP[physician.party.org];
     const sdk = await sdkEvaluate(physician.party.contract('credentials'), 'verifyLicence', {
-      args: [physician.licenceNumber, ''],
+      args: [physician.licenceNumber, organisation, ''],
     });
     const http = await httpCall(
       physician.party.http(),
       'GET',
-      `/credentials/${physician.licenceNumber}/verification`,
+      `/credentials/${physician.licenceNumber}/verification?organisation=${organisation}`,
     );
     if (sdk.ok && http.ok) {
       say('tuning: the peers answer again');

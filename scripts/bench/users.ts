@@ -3,6 +3,7 @@
  * practitioner ID and, once set-up issued it, a licence) and patients (each acting as its own
  * patient ID); and keeping their gateway sign-ins fresh before an HTTP phase.
  */
+import { MSP } from '../../test/e2e/support/network';
 import { type Directory, limited, type Party, REFRESH_AFTER_MS } from './identities';
 
 export interface Physician {
@@ -67,12 +68,14 @@ export async function freshLogins(users: Users): Promise<void> {
     users.parties.map((p) => () => p.http(REFRESH_AFTER_MS)),
     PARALLEL,
   );
-  const licence = users.physicians[0]?.licenceNumber ?? '';
+  const physician = users.physicians[0];
+  const query = physician === undefined ? '' : `?organisation=${MSP[physician.party.org]}`;
+  const url = `/credentials/${physician?.licenceNumber ?? ''}/verification${query}`;
   await limited(
     users.parties
       .filter((p) => p.cold)
       .map((p) => async () => {
-        await (await p.http()).get(`/credentials/${licence}/verification`);
+        await (await p.http()).get(url);
         p.cold = false;
       }),
     PARALLEL,

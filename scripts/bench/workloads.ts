@@ -142,13 +142,18 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
     async () => {
       const n = next();
       const reader = pick(f.physicians, n).party;
-      const { licenceNumber } = pick(f.physicians, n * 7 + 3);
+      const { licenceNumber, party } = pick(f.physicians, n * 7 + 3);
+      const organisation = MSP[party.org];
       if (path === 'sdk') {
         return sdkEvaluate(reader.contract('credentials'), 'verifyLicence', {
-          args: [licenceNumber, ''],
+          args: [licenceNumber, organisation, ''],
         });
       }
-      return httpCall(reader.http(), 'GET', `/credentials/${licenceNumber}/verification`);
+      return httpCall(
+        reader.http(),
+        'GET',
+        `/credentials/${licenceNumber}/verification?organisation=${organisation}`,
+      );
     };
 
   // Realistic proportions: reads and licence checks dominate, claims and registrations are rarer.

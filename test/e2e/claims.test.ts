@@ -44,6 +44,8 @@ import { demographics, salt } from './support/phi';
 
 const INSURER_ONLY = [MSP.insurer];
 
+/** The organisations a ProviderA claim's events concern (event audience), sorted. */
+const CLAIM_AUDIENCE = [MSP.insurer, MSP.providera];
 describe('claims, on the real network', function () {
   this.timeout(180_000);
   const net = new TestNetwork();
@@ -188,6 +190,7 @@ describe('claims, on the real network', function () {
           practitionerId,
           licenceNumber: `LIC-${practitionerId}`,
           licenceType: 'physician',
+          organisation: MSP.providera,
           specialty: 'orthopaedics',
           jurisdiction: 'US-CA',
           validFrom: day(-400),
@@ -203,7 +206,9 @@ describe('claims, on the real network', function () {
         orgs: [MSP.board],
       });
       const verify = (n: string) =>
-        registrar.contract('credentials').evaluate('verifyLicence', { args: [n, serviceDate] });
+        registrar
+          .contract('credentials')
+          .evaluate('verifyLicence', { args: [n, MSP.providera, serviceDate] });
       assert.equal(JSON.parse(await verify(`LIC-${doctor1}`)).reason, 'VALID');
       assert.equal(JSON.parse(await verify(`LIC-${doctor2}`)).reason, 'SUSPENDED');
     });
@@ -251,7 +256,7 @@ describe('claims, on the real network', function () {
       assert.deepEqual(statusOf(submitted), { claimId: claimId(1), status: 'approved' });
       assert.deepEqual(await eventOf(registrar, submitted), {
         name: 'ClaimAdjudicated',
-        payload: { claimId: claimId(1), status: 'approved' },
+        payload: { claimId: claimId(1), status: 'approved', audience: CLAIM_AUDIENCE },
       });
 
       const byProvider = await readClaim(physician1, peers, claimId(1));
@@ -366,7 +371,7 @@ describe('claims, on the real network', function () {
       assert.deepEqual(statusOf(submitted), { claimId: claimId(5), status: 'pended' });
       assert.deepEqual(await eventOf(registrar, submitted), {
         name: 'ClaimPended',
-        payload: { claimId: claimId(5), status: 'pended' },
+        payload: { claimId: claimId(5), status: 'pended', audience: CLAIM_AUDIENCE },
       });
       const pended = await readClaim(adjudicator, peers, claimId(5));
       assert.deepEqual(pended.record.result.reasonCodes, [
@@ -461,7 +466,7 @@ describe('claims, on the real network', function () {
       assert.deepEqual(statusOf(appealed), { claimId: claimId(6), status: 'appealed' });
       assert.deepEqual(await eventOf(registrar, appealed), {
         name: 'ClaimAppealed',
-        payload: { claimId: claimId(6), status: 'appealed' },
+        payload: { claimId: claimId(6), status: 'appealed', audience: CLAIM_AUDIENCE },
       });
 
       const granted = await step(adjudicator, 'claims', 'decideAppeal', {
@@ -539,7 +544,7 @@ describe('claims, on the real network', function () {
         assert.deepEqual(statusOf(paid), { claimId: id, status: 'paid' });
         assert.deepEqual(await eventOf(adjudicator, paid), {
           name: 'ClaimPaid',
-          payload: { claimId: id, status: 'paid' },
+          payload: { claimId: id, status: 'paid', audience: CLAIM_AUDIENCE },
         });
         const view = await readClaim(registrar, peers, id);
         assert.equal(view.claim.status, 'paid');

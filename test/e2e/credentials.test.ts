@@ -46,10 +46,11 @@ describe('practitioner credentials, on the real network', function () {
     return JSON.parse(committed.result);
   }
 
-  /** verifyLicence evaluated by USER of ORG on ORG's own peer. */
+  /** verifyLicence (for the physician acting at ProviderA) evaluated by USER of ORG on ORG's
+   * own peer. */
   async function verifyAs(org: OrgName, user: string, date = ''): Promise<string> {
     return (await net.as(org, user)).contract('credentials').evaluate('verifyLicence', {
-      args: [physician.licenceNumber, date],
+      args: [physician.licenceNumber, MSP.providera, date],
       endorsingOrganizations: [MSP[org]],
     });
   }
@@ -59,11 +60,16 @@ describe('practitioner credentials, on the real network', function () {
   }
 
   it("the board's officer issues a physician licence to the new physician", async () => {
-    const request = licenceRequest(physician.practitionerId, physician.licenceNumber);
+    const request = licenceRequest(
+      physician.practitionerId,
+      physician.licenceNumber,
+      MSP[physician.org],
+    );
     const credential = await byBoard('issueCredential', JSON.stringify(request));
     assert.equal(credential.licenceNumber, physician.licenceNumber);
     assert.equal(credential.practitionerId, physician.practitionerId);
     assert.equal(credential.licenceType, 'physician');
+    assert.equal(credential.organisation, MSP.providera);
     assert.equal(credential.status, 'active');
     assert.equal(credential.issuingBoard, MSP.board);
   });
@@ -111,7 +117,7 @@ describe('practitioner credentials, on the real network', function () {
 
   it("a ProviderA admin's attempts to issue or suspend a licence are refused (FORBIDDEN)", async () => {
     const credentials = (await net.as('providera', 'orgadmin')).contract('credentials');
-    const other = licenceRequest(`pr-e2e-x${run}`, `LIC-pr-e2e-x${run}`);
+    const other = licenceRequest(`pr-e2e-x${run}`, `LIC-pr-e2e-x${run}`, MSP.providera);
     // Through the admin's own peer and through the board's: no peer endorses it.
     for (const endorsingOrganizations of [[MSP.providera], [MSP.board]]) {
       const issue = credentials.submit('issueCredential', {
@@ -126,11 +132,15 @@ describe('practitioner credentials, on the real network', function () {
       assert.equal(await failureOf(suspend), 'FORBIDDEN');
     }
     const verified = JSON.parse(
-      await credentials.evaluate('verifyLicence', { args: [physician.licenceNumber, ''] }),
+      await credentials.evaluate('verifyLicence', {
+        args: [physician.licenceNumber, MSP.providera, ''],
+      }),
     );
     assert.equal(verified.valid, true);
     const unknown = JSON.parse(
-      await credentials.evaluate('verifyLicence', { args: [other.licenceNumber, ''] }),
+      await credentials.evaluate('verifyLicence', {
+        args: [other.licenceNumber, MSP.providera, ''],
+      }),
     );
     assert.deepEqual([unknown.valid, unknown.reason], [false, 'UNKNOWN']);
   });
@@ -148,6 +158,21 @@ describe('practitioner credentials, on the real network', function () {
     assert.equal(answer.issuer, MSP.board);
     assert.equal(answer.credential.status, 'active');
     assert.equal(answer.credential.practitionerId, physician.practitionerId);
+    assert.equal(answer.credential.organisation, MSP.providera);
+  });
+
+  it('the same licence verified for a practitioner acting at ProviderBMSP is OTHER_ORGANISATION', async () => {
+    const insurer = (await net.as('insurer', 'adjudicator1')).contract('credentials');
+    const answer = JSON.parse(
+      await insurer.evaluate('verifyLicence', {
+        args: [physician.licenceNumber, MSP.providerb, ''],
+        endorsingOrganizations: [MSP.insurer],
+      }),
+    );
+    assert.deepEqual(
+      [answer.organisation, answer.valid, answer.reason],
+      [MSP.providerb, false, 'OTHER_ORGANISATION'],
+    );
   });
 
   it("the licence's history lists issued, suspended, reinstated in order, each by the officer", async () => {

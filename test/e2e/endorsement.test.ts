@@ -33,7 +33,7 @@ describe('endorsement policies against forged endorsements, on the real network'
   let physicianA: Practitioner;
   let physicianB: Practitioner;
   let record: FiledRecord;
-  const licence = licenceRequest(`pr-e2en-${run}`, `LIC-pr-e2en-${run}`);
+  const licence = licenceRequest(`pr-e2en-${run}`, `LIC-pr-e2en-${run}`, MSP.providera);
   after(() => net.close());
 
   before(async () => {
@@ -53,7 +53,9 @@ describe('endorsement policies against forged endorsements, on the real network'
   async function verifyLicence(): Promise<{ valid: boolean; reason: string }> {
     const insurer = (await net.as('insurer', 'adjudicator1')).contract('credentials');
     return JSON.parse(
-      await insurer.evaluate('verifyLicence', { args: [licence.licenceNumber, ''] }),
+      await insurer.evaluate('verifyLicence', {
+        args: [licence.licenceNumber, licence.organisation, ''],
+      }),
     );
   }
 

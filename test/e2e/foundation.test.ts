@@ -64,19 +64,33 @@ describe('the foundation, on the real network', function () {
         assert.ok(committed.blockNumber > 0n);
       });
 
-      it(`is read back on ${other}'s peer: public registration and the same private copy`, async () => {
-        const otherRegistrar = await net.as(other, 'registrar1');
-        const records = otherRegistrar.contract('records');
-        const patient = JSON.parse(await records.evaluate('getPatient', { args: [patientId] }));
-        assert.equal(patient.registeredBy, MSP[provider]);
-        assert.equal(patient.status, 'active');
+      it(`is verified by its own registrar: the private copy matches the ledger's hash`, async () => {
+        const registrar = await net.as(provider, 'registrar1');
         const check = JSON.parse(
-          await records.evaluate('verifyDemographics', {
+          await registrar.contract('records').evaluate('verifyDemographics', {
             args: [patientId],
             transient: { payload: JSON.stringify(person), salt: personSalt },
+            endorsingOrganizations: [MSP[provider]],
           }),
         );
         assert.deepEqual(check, { patientId, matchesLedger: true, matchesPrivateCopy: true });
+      });
+
+      it(`is public on ${other}'s peer, but ${other}'s registrar may not check the demographics`, async () => {
+        const records = (await net.as(other, 'registrar1')).contract('records');
+        const patient = JSON.parse(await records.evaluate('getPatient', { args: [patientId] }));
+        assert.equal(patient.registeredBy, MSP[provider]);
+        assert.equal(patient.status, 'active');
+        const refused = await records
+          .evaluate('verifyDemographics', {
+            args: [patientId],
+            transient: { payload: JSON.stringify(person), salt: personSalt },
+          })
+          .then(
+            () => 'answered',
+            (err: unknown) => String(err),
+          );
+        assert.match(refused, /FORBIDDEN: patient pat-e2e\w+ was registered by /);
       });
     });
   }

@@ -45,7 +45,7 @@ describe('error mapping of the gateway', () => {
       .set('authorization', gw.bearer(USERS.patient));
   const verify = () =>
     request(gw.app)
-      .get(`/credentials/${LICENCE}/verification`)
+      .get(`/credentials/${LICENCE}/verification?organisation=ProviderAMSP`)
       .set('authorization', gw.bearer(USERS.patient));
 
   describe('POST /patients/{patientId}/consents/{consentId}/revocation (a submit)', () => {

@@ -54,9 +54,10 @@ export async function gatherInputs(
     .map((l) => l.code)
     .filter((code) => plan !== undefined && coveredCode(plan, code)?.requiresPriorAuth === true);
   const priorAuths = await priorAuthsFor(ledger, contents.patientId, authCodes);
+  // The rendering practitioner acts in the name of the claim's provider.
   const credentialVerdict = await credentialVerdictFor(
     ctx,
-    contents.renderingPractitionerId,
+    { practitionerId: contents.renderingPractitionerId, mspId: contents.providerMsp },
     RENDERING_LICENCE_TYPES,
     contents.serviceDate,
   );

@@ -202,7 +202,7 @@ async function advance(
   requireTransition(claim.status, action, status);
   await saveRecord(ctx.ledger, claim, record);
   await savePublicClaim(ctx.ledger, { ...claim, status, updatedAt: ctx.ledger.txTime() });
-  ctx.ledger.emit(event, { claimId: claim.claimId, status });
+  ctx.ledger.emit(event, { claimId: claim.claimId, status }, [claim.providerMsp, claim.insurerMsp]);
   return { claimId: claim.claimId, status };
 }
 

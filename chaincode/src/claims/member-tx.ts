@@ -65,7 +65,9 @@ export async function enrolMember(ctx: HealthContext): Promise<{ enrolmentId: st
     hash: saltedHash(salt, request),
     recordedAt: now,
   });
-  ctx.ledger.emit(EventName.MemberEnrolled, { enrolmentId: enrolment.enrolmentId });
+  ctx.ledger.emit(EventName.MemberEnrolled, { enrolmentId: enrolment.enrolmentId }, [
+    enrolment.insurerMsp,
+  ]);
   return { enrolmentId: enrolment.enrolmentId };
 }
 
@@ -87,6 +89,6 @@ export async function recordPriorAuth(ctx: HealthContext): Promise<{ authId: str
     hash: saltedHash(salt, request),
     recordedAt: now,
   });
-  ctx.ledger.emit(EventName.PriorAuthRecorded, { authId: request.authId });
+  ctx.ledger.emit(EventName.PriorAuthRecorded, { authId: request.authId }, [ctx.caller.mspId]);
   return { authId: request.authId };
 }

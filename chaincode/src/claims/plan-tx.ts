@@ -23,7 +23,9 @@ export async function publishPlan(ctx: HealthContext, planJson: string): Promise
     publishedAt: ctx.ledger.txTime(),
   };
   await savePlan(ctx.ledger, plan);
-  ctx.ledger.emit(EventName.PlanPublished, { planId: plan.planId, version: plan.version });
+  ctx.ledger.emit(EventName.PlanPublished, { planId: plan.planId, version: plan.version }, [
+    plan.insurerMsp,
+  ]);
   return plan;
 }
 

@@ -32,12 +32,16 @@ export async function logClaimAccess(
     emergency: false,
   });
   // Same payload as the records contract's RecordAccessed, so one listener serves both.
-  ctx.ledger.emit(EventName.RecordAccessed, {
-    recordId: claim.claimId,
-    patientId: contents.patientId,
-    accessId: entry.accessId,
-    emergency: false,
-  });
+  ctx.ledger.emit(
+    EventName.RecordAccessed,
+    {
+      recordId: claim.claimId,
+      patientId: contents.patientId,
+      accessId: entry.accessId,
+      emergency: false,
+    },
+    [caller.mspId, claim.providerMsp, claim.insurerMsp],
+  );
   return { accessId: entry.accessId };
 }
 

@@ -42,7 +42,7 @@ export const ReasonCodeSchema = z.enum(ReasonCode);
 export const REASON_DESCRIPTIONS: Readonly<Record<ReasonCode, string>> = {
   NOT_ELIGIBLE: 'claim: no enrolment of the patient covers the service date',
   PRACTITIONER_NOT_CREDENTIALED:
-    'claim: the rendering practitioner holds no active licence on the service date',
+    'claim: the rendering practitioner holds no active licence at the claim’s provider on the service date',
   NO_PAYMENT_CONSENT:
     'claim: the plan needs the patient’s consent for the payment purpose and the insurer has none',
   LATE_FILING: 'claim: submitted more than the plan’s timely-filing days after the service date',

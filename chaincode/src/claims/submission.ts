@@ -81,7 +81,10 @@ export async function submitClaim(
   }
   const event =
     result.status === ClaimStatus.Pended ? EventName.ClaimPended : EventName.ClaimAdjudicated;
-  ctx.ledger.emit(event, { claimId: claim.claimId, status: claim.status });
+  ctx.ledger.emit(event, { claimId: claim.claimId, status: claim.status }, [
+    claim.providerMsp,
+    claim.insurerMsp,
+  ]);
   return { claimId: claim.claimId, status: claim.status };
 }
 

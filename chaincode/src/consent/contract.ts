@@ -10,13 +10,9 @@ import { LicenceType } from '../credentials/state';
 import { HealthContext } from '../shared/context';
 import { conflict, invalidArgument, notFound } from '../shared/errors';
 import { EventName } from '../shared/events';
-import {
-  type Caller,
-  requireMsp,
-  requirePractitionerId,
-  requireRole,
-  requireSelf,
-} from '../shared/identity';
+import { requirePatientSelf } from '../records/patient-caller';
+import { findPatient } from '../records/store';
+import { requireMsp, requirePractitionerId, requireRole } from '../shared/identity';
 import { canonicalJson } from '../shared/json';
 import { PROVIDER_MSPS } from '../shared/names';
 import { Role } from '../shared/roles';
@@ -52,7 +48,7 @@ export class ConsentContract extends Contract {
   async grantConsent(ctx: HealthContext, requestJson: string): Promise<string> {
     requireRole(ctx.caller, Role.Patient);
     const request = parseJson(ConsentRequestSchema, requestJson, 'request');
-    requireSelf(ctx.caller, request.patientId);
+    await requirePatientSelf(ctx, request.patientId);
     const now = ctx.ledger.txTime();
     if (Date.parse(request.validTo) <= Date.parse(now)) {
       throw invalidArgument('request.validTo', 'must be after the transaction time');
@@ -65,10 +61,11 @@ export class ConsentContract extends Contract {
       grantedBy: ctx.caller.id,
     };
     await ctx.ledger.put(consentKey(ctx.ledger, consent.patientId, consent.consentId), consent);
-    ctx.ledger.emit(EventName.ConsentGranted, {
-      consentId: consent.consentId,
-      patientId: consent.patientId,
-    });
+    ctx.ledger.emit(
+      EventName.ConsentGranted,
+      { consentId: consent.consentId, patientId: consent.patientId },
+      [ctx.caller.mspId, consent.grantee.mspId],
+    );
     return canonicalJson(consent);
   }
 
@@ -76,7 +73,7 @@ export class ConsentContract extends Contract {
   @Transaction()
   @Returns('string')
   async revokeConsent(ctx: HealthContext, patientId: string, consentId: string): Promise<string> {
-    requirePatientSelf(ctx.caller, patientId);
+    await requirePatientSelf(ctx, patientId);
     const key = consentKey(ctx.ledger, patientId, parse(Id, consentId, 'consentId'));
     const consent = await ctx.ledger.get(ConsentSchema, key);
     if (consent === undefined) {
@@ -91,7 +88,10 @@ export class ConsentContract extends Contract {
       revokedAt: ctx.ledger.txTime(),
     };
     await ctx.ledger.put(key, revoked);
-    ctx.ledger.emit(EventName.ConsentRevoked, { consentId, patientId });
+    ctx.ledger.emit(EventName.ConsentRevoked, { consentId, patientId }, [
+      ctx.caller.mspId,
+      consent.grantee.mspId,
+    ]);
     return canonicalJson(revoked);
   }
 
@@ -100,12 +100,13 @@ export class ConsentContract extends Contract {
   @Returns('string')
   async listConsents(ctx: HealthContext, patientId: string): Promise<string> {
     const role = requireRole(ctx.caller, Role.Patient, Role.Registrar);
-    if (role === Role.Patient) {
-      requireSelf(ctx.caller, patientId);
-    } else {
-      requireMsp(ctx.caller, ...PROVIDER_MSPS);
-    }
     const id = parse(Id, patientId, 'patientId');
+    if (role === Role.Patient) {
+      await requirePatientSelf(ctx, id);
+    } else {
+      // The front desk of the provider that registered the patient, not any provider's.
+      requireMsp(ctx.caller, (await findPatient(ctx.ledger, id)).registeredBy);
+    }
     return canonicalJson(await ctx.ledger.list(ConsentSchema, ObjectType.Consent, id));
   }
 
@@ -127,10 +128,10 @@ export class ConsentContract extends Contract {
     const id = parse(Id, patientId, 'patientId');
     const text = parse(EmergencyReasonSchema, reason, 'reason');
     // Before anything is read or written, so a suspended or revoked physician cannot break the glass.
-    await requireActiveCredential(ctx, practitionerId, [LicenceType.Physician]);
-    if (!(await ctx.ledger.exists(ctx.ledger.key(ObjectType.Patient, id)))) {
-      throw notFound(`patient ${id}`);
-    }
+    await requireActiveCredential(ctx, { practitionerId, mspId: ctx.caller.mspId }, [
+      LicenceType.Physician,
+    ]);
+    const patient = await findPatient(ctx.ledger, id);
     const grantedAt = ctx.ledger.txTime();
     const access: EmergencyAccess = {
       accessId: ctx.ledger.txId(),
@@ -142,12 +143,11 @@ export class ConsentContract extends Contract {
       expiresAt: emergencyExpiry(grantedAt),
     };
     await ctx.ledger.put(emergencyKey(ctx.ledger, access), access);
-    ctx.ledger.emit(EventName.EmergencyAccess, {
-      accessId: access.accessId,
-      patientId: id,
-      mspId: access.mspId,
-      practitionerId,
-    });
+    ctx.ledger.emit(
+      EventName.EmergencyAccess,
+      { accessId: access.accessId, patientId: id, mspId: access.mspId, practitionerId },
+      [access.mspId, patient.registeredBy],
+    );
     return canonicalJson(access);
   }
 
@@ -155,7 +155,7 @@ export class ConsentContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async listEmergencyAccesses(ctx: HealthContext, patientId: string): Promise<string> {
-    requirePatientSelf(ctx.caller, patientId);
+    await requirePatientSelf(ctx, patientId);
     return canonicalJson(
       await ctx.ledger.list(EmergencyAccessSchema, ObjectType.Emergency, patientId),
     );
@@ -170,7 +170,7 @@ export class ConsentContract extends Contract {
     pageSize: string,
     bookmark: string,
   ): Promise<string> {
-    requirePatientSelf(ctx.caller, patientId);
+    await requirePatientSelf(ctx, patientId);
     const size = parse(PageSizeSchema, pageSize, 'pageSize');
     const page = await ctx.ledger.page(
       AccessEntrySchema,
@@ -181,10 +181,4 @@ export class ConsentContract extends Contract {
     );
     return canonicalJson(page);
   }
-}
-
-/** Only the patient acts on their consents and reads their trail; not their doctor, not an admin. */
-function requirePatientSelf(caller: Caller, patientId: string): void {
-  requireRole(caller, Role.Patient);
-  requireSelf(caller, patientId);
 }

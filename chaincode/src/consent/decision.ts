@@ -86,7 +86,9 @@ export function decideAccess(
 function covers(grantee: Grantee, reader: AccessRequest['reader']): boolean {
   return grantee.kind === 'organisation'
     ? grantee.mspId === reader.mspId
-    : reader.practitionerId !== undefined && grantee.practitionerId === reader.practitionerId;
+    : reader.practitionerId !== undefined &&
+        grantee.practitionerId === reader.practitionerId &&
+        grantee.mspId === reader.mspId;
 }
 
 /**

@@ -36,7 +36,9 @@ export const RoleSchema = z.enum(ALL_ROLES as [Role, ...Role[]]);
 
 export const GranteeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('organisation'), mspId: Id }),
-  z.strictObject({ kind: z.literal('practitioner'), practitionerId: Id }),
+  // A practitioner ID counts only within an organisation (any member's CA can issue any ID):
+  // the consent names both, and a reader must match both.
+  z.strictObject({ kind: z.literal('practitioner'), mspId: Id, practitionerId: Id }),
 ]);
 export type Grantee = z.output<typeof GranteeSchema>;
 

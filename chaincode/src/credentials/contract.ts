@@ -8,12 +8,12 @@
 import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { HealthContext } from '../shared/context';
 import { conflict, forbidden, notFound } from '../shared/errors';
-import { EventName } from '../shared/events';
+import { EventName, EVERY_ORGANISATION } from '../shared/events';
 import { requireMsp, requireRole } from '../shared/identity';
 import { canonicalJson } from '../shared/json';
 import { Msp } from '../shared/names';
 import { Role } from '../shared/roles';
-import { Id, IsoDate, parse, parseJson } from '../shared/schema';
+import { Id, IsoDate, MspId, parse, parseJson } from '../shared/schema';
 import { historySteps } from './history';
 import { type Credential, IssueRequestSchema, ReasonSchema } from './state';
 import {
@@ -42,8 +42,8 @@ export class CredentialsContract extends Contract {
     return new HealthContext();
   }
 
-  /** requestJson: { practitionerId, licenceNumber, licenceType, specialty, jurisdiction,
-   * validFrom, validTo } */
+  /** requestJson: { practitionerId, licenceNumber, licenceType, organisation, specialty,
+   * jurisdiction, validFrom, validTo } */
   @Transaction()
   @Returns('string')
   async issueCredential(ctx: HealthContext, requestJson: string): Promise<string> {
@@ -113,15 +113,22 @@ export class CredentialsContract extends Contract {
     );
   }
 
-  /** date: YYYY-MM-DD, or '' for the transaction's day (UTC). An unknown licence is an
+  /** organisation: MSP ID where the practitioner acts; the licence counts only at the one it
+   * names. date: YYYY-MM-DD, or '' for the transaction's day (UTC). An unknown licence is an
    * answer (UNKNOWN), not an error. */
   @Transaction(false)
   @Returns('string')
-  async verifyLicence(ctx: HealthContext, licenceNumber: string, date: string): Promise<string> {
+  async verifyLicence(
+    ctx: HealthContext,
+    licenceNumber: string,
+    organisation: string,
+    date: string,
+  ): Promise<string> {
     const number = parse(Id, licenceNumber, 'licenceNumber');
+    const where = parse(MspId, organisation, 'organisation');
     const day = date === '' ? txDate(ctx.ledger) : parse(IsoDate, date, 'date');
     const credential = await findCredential(ctx.ledger, number);
-    return canonicalJson(verification(number, day, credential));
+    return canonicalJson(verification(number, where, day, credential));
   }
 
   @Transaction(false)
@@ -172,10 +179,15 @@ async function change(
 
 /** One event per transaction, IDs and status only. */
 function announce(ctx: HealthContext, event: EventName, credential: Credential): string {
-  ctx.ledger.emit(event, {
-    licenceNumber: credential.licenceNumber,
-    practitionerId: credential.practitionerId,
-    status: credential.status,
-  });
+  // Licences are public facts every member verifies: every organisation hears of a change.
+  ctx.ledger.emit(
+    event,
+    {
+      licenceNumber: credential.licenceNumber,
+      practitionerId: credential.practitionerId,
+      status: credential.status,
+    },
+    [EVERY_ORGANISATION],
+  );
   return canonicalJson(credential);
 }

@@ -1,13 +1,21 @@
 /**
- * Is practitioner P allowed to act as type T on date D? Pure functions over the credentials'
- * current state: a suspension or revocation counts from the moment it is recorded, so the
- * history is never consulted. Dates are YYYY-MM-DD (validated by the caller), so comparing
- * the strings compares the days; both ends of the validity window are inclusive.
+ * Is practitioner P of organisation O allowed to act as type T on date D? Pure functions over
+ * the credentials' current state: a suspension or revocation counts from the moment it is
+ * recorded, so the history is never consulted. A practitioner ID counts only within the
+ * organisation its licence names, since any member's CA can issue a certificate with any ID.
+ * Dates are YYYY-MM-DD (validated by the caller), so comparing the strings compares the days;
+ * both ends of the validity window are inclusive.
  */
 import { type Credential, CredentialStatus, type LicenceType } from './state';
 
 export type CredentialInvalidReason =
-  'UNKNOWN' | 'NOT_YET_VALID' | 'EXPIRED' | 'SUSPENDED' | 'REVOKED' | 'WRONG_TYPE';
+  | 'UNKNOWN'
+  | 'OTHER_ORGANISATION'
+  | 'NOT_YET_VALID'
+  | 'EXPIRED'
+  | 'SUSPENDED'
+  | 'REVOKED'
+  | 'WRONG_TYPE';
 
 type InvalidVerdict = { valid: false; reason: CredentialInvalidReason };
 
@@ -16,12 +24,15 @@ export type CredentialVerdict = { valid: true; reason: 'VALID' } | InvalidVerdic
 export interface CredentialQuery {
   /** The types that allow the act; an empty list allows nothing. */
   readonly licenceTypes: readonly LicenceType[];
+  /** MSP ID of the organisation in whose name the act is done. */
+  readonly organisation: string;
   /** YYYY-MM-DD */
   readonly date: string;
 }
 
 /**
- * One credential: unknown, then wrong type (a licence of another type says nothing about
+ * One credential: unknown, then another organisation (a licence held elsewhere says nothing
+ * about a practitioner of this one), then wrong type (nor does a licence of another type about
  * this act), then status (revoked before suspended), then the window.
  */
 export function decideCredential(
@@ -29,6 +40,7 @@ export function decideCredential(
   request: CredentialQuery,
 ): CredentialVerdict {
   if (credential === undefined) return invalid('UNKNOWN');
+  if (credential.organisation !== request.organisation) return invalid('OTHER_ORGANISATION');
   if (!request.licenceTypes.includes(credential.licenceType)) return invalid('WRONG_TYPE');
   if (credential.status === CredentialStatus.Revoked) return invalid('REVOKED');
   if (credential.status === CredentialStatus.Suspended) return invalid('SUSPENDED');
@@ -39,20 +51,23 @@ export function decideCredential(
 
 /**
  * A verifier most needs to know about a board's action against the practitioner, then about
- * a lapsed licence, then one that has not started; a licence of another type tells least.
+ * a lapsed licence, then one that has not started; a licence of another type tells little, and
+ * one held at another organisation (perhaps by someone else under the same ID) less still.
  */
 const INFORMATIVENESS: Readonly<Record<CredentialInvalidReason, number>> = {
-  REVOKED: 5,
-  SUSPENDED: 4,
-  EXPIRED: 3,
-  NOT_YET_VALID: 2,
-  WRONG_TYPE: 1,
+  REVOKED: 6,
+  SUSPENDED: 5,
+  EXPIRED: 4,
+  NOT_YET_VALID: 3,
+  WRONG_TYPE: 2,
+  OTHER_ORGANISATION: 1,
   UNKNOWN: 0,
 };
 
 /**
  * All of a practitioner's credentials: valid if any one is; otherwise the most informative
- * reason, which comes from a credential of a fitting type whenever there is one.
+ * reason, which comes from a credential of the organisation and a fitting type whenever there
+ * is one.
  */
 export function practitionerVerdict(
   credentials: readonly Credential[],

@@ -1,10 +1,10 @@
 /**
  * The credential as the ledger keeps it, and the request that issues one. Credentials are
- * public facts about practitioners (licence, type, window, status), not PHI, so they live in
- * world state; a strict request schema keeps anything else (a name, say) out of it.
+ * public facts about practitioners (licence, type, organisation, window, status), not PHI, so
+ * they live in world state; a strict request schema keeps anything else (a name, say) out of it.
  */
 import { z } from 'zod';
-import { Id, IsoDate, IsoInstant } from '../shared/schema';
+import { Id, IsoDate, IsoInstant, MspId } from '../shared/schema';
 
 /** Object types of the credential keys. */
 export const CredentialObject = {
@@ -71,6 +71,9 @@ export const IssueRequestSchema = z
     practitionerId: Id,
     licenceNumber: Id,
     licenceType: LicenceTypeSchema,
+    /** MSP ID of the organisation where the practitioner practises: any member's CA can put a
+     * practitioner ID in a certificate, so the ID counts only within this organisation. */
+    organisation: MspId,
     specialty: ShortText,
     /** Where the licence applies, e.g. "US-CA". */
     jurisdiction: ShortText,
@@ -90,6 +93,8 @@ export const CredentialSchema = z.object({
   licenceNumber: Id,
   practitionerId: Id,
   licenceType: LicenceTypeSchema,
+  /** MSP ID of the organisation where the practitioner practises; never changes. */
+  organisation: MspId,
   specialty: ShortText,
   jurisdiction: ShortText,
   validFrom: IsoDate,

@@ -39,10 +39,10 @@ export async function addRecord(
   const replacesRecordId = parse(OptionalRecordIdSchema, replacesRecordIdArg, 'replacesRecordId');
   const resource = ledger.transientJson(FhirResourceSchema, Transient.Payload);
   const salt = transientSalt(ledger);
-  await requireActiveCredential(ctx, practitionerId, [
+  await requireActiveCredential(ctx, { practitionerId, mspId: caller.mspId }, [
     role === Role.Physician ? LicenceType.Physician : LicenceType.Nurse,
   ]);
-  await activePatient(ledger, patientId);
+  const patient = await activePatient(ledger, patientId);
 
   const authoring: Authoring = {
     resource,
@@ -61,11 +61,11 @@ export async function addRecord(
     resource,
     salt,
   });
-  ledger.emit(EventName.RecordAdded, {
-    recordId: metadata.recordId,
-    patientId,
-    version: metadata.version,
-  });
+  ledger.emit(
+    EventName.RecordAdded,
+    { recordId: metadata.recordId, patientId, version: metadata.version },
+    [patient.registeredBy, metadata.authorMsp],
+  );
   return { recordId: metadata.recordId, version: metadata.version, hash: metadata.hash };
 }
 

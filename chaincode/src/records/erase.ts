@@ -1,5 +1,6 @@
 /**
- * Erasure at the patient's request, carried out by a provider's registrar (data rule 5):
+ * Erasure at the patient's request, carried out by a registrar of the provider that registered
+ * the patient (data rule 5):
  * purge the demographics, the registering provider's MRN index entry and every version of
  * every record from the private stores; keep the public tombstones (hashes, status 'erased',
  * erasedAt) so the fact of erasure stays and later reads say ERASED, not NOT_FOUND.
@@ -9,7 +10,7 @@
  * endorsement: erasureEndorsers tells the gateway which ones.
  */
 import type { HealthContext } from '../shared/context';
-import { erased } from '../shared/errors';
+import { erased, forbidden } from '../shared/errors';
 import { EventName } from '../shared/events';
 import { requireMsp, requireRole } from '../shared/identity';
 import { Collection, implicitCollection, PROVIDER_MSPS } from '../shared/names';
@@ -28,28 +29,20 @@ export interface Erasure {
 
 export async function erasePatient(ctx: HealthContext, patientIdArg: string): Promise<Erasure> {
   const { ledger, caller } = ctx;
-  requireRegistrar(ctx);
   const patientId = parse(PatientIdSchema, patientIdArg, 'patientId');
-  const patient = await findPatient(ledger, patientId);
+  const patient = await registeringRegistrar(ctx, patientId);
   if (patient.status === LifeStatus.Erased) {
     throw erased(`patient ${patientId}`);
   }
   const erasedAt = ledger.txTime();
 
   const demographics = demographicsKey(ledger, patientId);
-  // Only the registering provider holds (and may purge) its implicit collection's MRN index.
-  if (patient.registeredBy === caller.mspId) {
-    const entry = await ledger.getPrivate(
-      DemographicsEntrySchema,
-      Collection.Clinical,
-      demographics,
+  const entry = await ledger.getPrivate(DemographicsEntrySchema, Collection.Clinical, demographics);
+  if (entry !== undefined) {
+    await ledger.purgePrivate(
+      implicitCollection(caller.mspId),
+      mrnKey(ledger, entry.demographics.mrn),
     );
-    if (entry !== undefined) {
-      await ledger.purgePrivate(
-        implicitCollection(caller.mspId),
-        mrnKey(ledger, entry.demographics.mrn),
-      );
-    }
   }
   await ledger.purgePrivate(Collection.Clinical, demographics);
 
@@ -74,7 +67,10 @@ export async function erasePatient(ctx: HealthContext, patientIdArg: string): Pr
   }
   const tombstone: PatientState = { ...patient, status: LifeStatus.Erased, erasedAt };
   await ledger.put(patientKey(ledger, patientId), tombstone);
-  ledger.emit(EventName.PatientErased, { patientId });
+  ledger.emit(EventName.PatientErased, { patientId }, [
+    patient.registeredBy,
+    ...records.map((r) => r.authorMsp),
+  ]);
   return { patientId, erasedAt, records: records.length };
 }
 
@@ -84,14 +80,22 @@ export async function erasureEndorsers(
   ctx: HealthContext,
   patientIdArg: string,
 ): Promise<string[]> {
-  requireRegistrar(ctx);
   const patientId = parse(PatientIdSchema, patientIdArg, 'patientId');
-  const patient = await findPatient(ctx.ledger, patientId);
+  const patient = await registeringRegistrar(ctx, patientId);
   const records = await recordsOf(ctx.ledger, patientId);
   return [...new Set([patient.registeredBy, ...records.map((r) => r.authorMsp)])].sort();
 }
 
-function requireRegistrar(ctx: HealthContext): void {
+/** Only a registrar of the provider that registered the patient erases them: another
+ * provider's registrar asking is FORBIDDEN, whatever its CA wrote into the certificate. */
+async function registeringRegistrar(ctx: HealthContext, patientId: string): Promise<PatientState> {
   requireRole(ctx.caller, Role.Registrar);
   requireMsp(ctx.caller, ...PROVIDER_MSPS);
+  const patient = await findPatient(ctx.ledger, patientId);
+  if (patient.registeredBy !== ctx.caller.mspId) {
+    throw forbidden(
+      `patient ${patientId} was registered by ${patient.registeredBy}; only its registrar erases them`,
+    );
+  }
+  return patient;
 }

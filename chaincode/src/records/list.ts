@@ -26,7 +26,7 @@ export async function listRecords(
   pageSizeArg: string,
   bookmark: string,
 ): Promise<Page<RecordMetadata>> {
-  const viewer = viewerOf(ctx.caller);
+  const viewer = await viewerOf(ctx);
   const patientId = parse(PatientIdSchema, patientIdArg, 'patientId');
   const pageSize = parse(PageSizeSchema, pageSizeArg, 'pageSize');
   if (viewer.kind === 'patient' && viewer.patientId !== patientId) {
@@ -52,7 +52,7 @@ export async function recordHistory(
   ctx: HealthContext,
   recordIdArg: string,
 ): Promise<RecordMetadata[]> {
-  const viewer = viewerOf(ctx.caller);
+  const viewer = await viewerOf(ctx);
   const recordId = parse(RecordIdSchema, recordIdArg, 'recordId');
   const record = await findRecord(ctx.ledger, recordId);
   const consented = await consentedCategories(ctx, viewer, record.patientId);

@@ -5,6 +5,7 @@
  * the transient map; the answer is yes or no.
  */
 import type { HealthContext } from '../shared/context';
+import { forbidden } from '../shared/errors';
 import { saltedHash } from '../shared/hash';
 import { requireMsp, requireRole } from '../shared/identity';
 import { Collection, PROVIDER_MSPS, Transient } from '../shared/names';
@@ -28,7 +29,7 @@ export interface DemographicsCheck {
   readonly matchesPrivateCopy: boolean;
 }
 
-/** Registrars at a provider: the front desk confirms what it holds is what the ledger holds. */
+/** Registrars of the registering provider: the front desk confirms what it holds is what the ledger holds. */
 export async function verifyDemographics(
   ctx: HealthContext,
   patientIdArg: string,
@@ -40,6 +41,9 @@ export async function verifyDemographics(
   const copy = ledger.transientJson(DemographicsSchema, Transient.Payload);
   const salt = transientSalt(ledger);
   const patient = await activePatient(ledger, patientId);
+  if (patient.registeredBy !== caller.mspId) {
+    throw forbidden(`patient ${patientId} was registered by ${patient.registeredBy}`);
+  }
   const stored = await ledger.getPrivate(
     DemographicsEntrySchema,
     Collection.Clinical,

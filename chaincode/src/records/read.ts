@@ -21,7 +21,7 @@ import {
   type RecordMetadata,
   VersionArgSchema,
 } from './state';
-import { activeRecord, findVersion } from './store';
+import { activeRecord, findPatient, findVersion } from './store';
 import { type Reader, readerOf } from './viewer';
 import { readBasis } from './visibility';
 
@@ -41,7 +41,7 @@ export async function logAccess(
   recordIdArg: string,
   purposeArg: string,
 ): Promise<Logged> {
-  const reader = readerOf(ctx.caller);
+  const reader = await readerOf(ctx);
   const recordId = parse(RecordIdSchema, recordIdArg, 'recordId');
   const purpose = parse(PurposeSchema, purposeArg, 'purpose');
   const record = await activeRecord(ctx.ledger, recordId);
@@ -57,12 +57,12 @@ export async function logAccess(
     purpose,
     emergency,
   });
-  ctx.ledger.emit(EventName.RecordAccessed, {
-    recordId,
-    patientId: record.patientId,
-    accessId: entry.accessId,
-    emergency,
-  });
+  const patient = await findPatient(ctx.ledger, record.patientId);
+  ctx.ledger.emit(
+    EventName.RecordAccessed,
+    { recordId, patientId: record.patientId, accessId: entry.accessId, emergency },
+    [ctx.caller.mspId, record.authorMsp, patient.registeredBy],
+  );
   return { accessId: entry.accessId };
 }
 
@@ -71,7 +71,7 @@ export async function readRecord(
   recordIdArg: string,
   versionArg: string,
 ): Promise<ReadResult> {
-  const reader = readerOf(ctx.caller);
+  const reader = await readerOf(ctx);
   const recordId = parse(RecordIdSchema, recordIdArg, 'recordId');
   const version = parse(VersionArgSchema, versionArg, 'version');
   const record = await activeRecord(ctx.ledger, recordId);

@@ -67,7 +67,7 @@ export async function registerPatient(
   // The registration is the registering provider's fact: only it may change it.
   await ledger.restrictTo(publicKey, caller.mspId);
   await ledger.restrictPrivateTo(Collection.Clinical, privateKey, caller.mspId);
-  ledger.emit(EventName.PatientRegistered, { patientId });
+  ledger.emit(EventName.PatientRegistered, { patientId }, [caller.mspId]);
   return { patientId, hash: patient.hash };
 }
 

@@ -3,10 +3,12 @@
  * a practitioner (physician or nurse) at a provider, or a provider's registrar. Anyone else
  * has no business with a patient's records.
  */
+import type { HealthContext } from '../shared/context';
 import type { Caller } from '../shared/identity';
 import { forbidden } from '../shared/errors';
 import { PROVIDER_MSPS } from '../shared/names';
 import { Role } from '../shared/roles';
+import { boundPatientId } from './patient-caller';
 
 export type Reader =
   | { readonly kind: 'patient'; readonly patientId: string }
@@ -20,22 +22,22 @@ export type Reader =
 export type Viewer = Reader | { readonly kind: 'registrar'; readonly mspId: string };
 
 /** Those who may see metadata: readers and registrars. */
-export function viewerOf(caller: Caller): Viewer {
+export async function viewerOf(ctx: HealthContext): Promise<Viewer> {
+  const { caller } = ctx;
   if (caller.role === Role.Registrar) {
     requireProvider(caller);
     return { kind: 'registrar', mspId: caller.mspId };
   }
-  return readerOf(caller);
+  return readerOf(ctx);
 }
 
-/** Those who may read clinical content: the patient and practitioners at a provider. */
-export function readerOf(caller: Caller): Reader {
+/** Those who may read clinical content: the patient (with an identity of the provider that
+ * registered them) and practitioners at a provider. */
+export async function readerOf(ctx: HealthContext): Promise<Reader> {
+  const { caller } = ctx;
   switch (caller.role) {
     case Role.Patient:
-      if (!caller.patientId) {
-        throw forbidden('the caller has no patientId attribute');
-      }
-      return { kind: 'patient', patientId: caller.patientId };
+      return { kind: 'patient', patientId: await boundPatientId(ctx) };
     case Role.Physician:
     case Role.Nurse:
       requireProvider(caller);

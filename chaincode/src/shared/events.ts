@@ -24,3 +24,6 @@ export const EventName = {
 } as const;
 
 export type EventName = (typeof EventName)[keyof typeof EventName];
+
+/** In an event's `audience`: every organisation of the channel (a licence is a public fact). */
+export const EVERY_ORGANISATION = '*';

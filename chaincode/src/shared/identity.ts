@@ -39,13 +39,6 @@ export function requireMsp(caller: Caller, ...msps: string[]): void {
   }
 }
 
-/** The patient ID of a patient caller; a patient acts only on their own data. */
-export function requireSelf(caller: Caller, patientId: string): void {
-  if (caller.patientId !== patientId) {
-    throw forbidden(`a patient acts only on their own data`);
-  }
-}
-
 export function requirePractitionerId(caller: Caller): string {
   if (!caller.practitionerId) {
     throw forbidden('the caller has no practitionerId attribute');

@@ -182,9 +182,11 @@ export class Ledger {
     }
   }
 
-  /** Sets the transaction's event; Fabric keeps only the last one set in a transaction. */
-  emit(name: string, payload: Record<string, unknown>): void {
-    this.#stub.setEvent(name, toBytes(payload));
+  /** Sets the transaction's event; Fabric keeps only the last one set in a transaction.
+   * AUDIENCE names the organisations the event concerns (sorted, once each, as `audience` in
+   * the payload): a gateway streams an event only to users of those organisations. */
+  emit(name: string, payload: Record<string, unknown>, audience: readonly string[]): void {
+    this.#stub.setEvent(name, toBytes({ ...payload, audience: [...new Set(audience)].sort() }));
   }
 
   transientText(field: string): string {
@@ -206,7 +208,9 @@ function samePolicy(current: Uint8Array | null | undefined, wanted: Uint8Array):
 
 function endorsementPolicy(msps: string[]): Uint8Array {
   const policy = new KeyEndorsementPolicy();
-  policy.addOrgs('MEMBER', ...msps);
+  // PEER, never MEMBER: any client certificate of an organisation satisfies MEMBER, so a
+  // member's user could sign an "endorsement" without a peer or the chaincode.
+  policy.addOrgs('PEER', ...msps);
   return policy.getPolicy();
 }
 

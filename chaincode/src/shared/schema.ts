@@ -39,6 +39,12 @@ export const Id = z
   .max(128, 'must be at most 128 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may contain only letters, digits, . _ : -');
 
+/** An organisation's MSP ID as the network names them, e.g. ProviderAMSP. */
+export const MspId = z
+  .string()
+  .min(1, 'must not be empty')
+  .regex(/^[A-Za-z][A-Za-z0-9.-]{0,63}MSP$/, 'must be an MSP ID such as ProviderAMSP');
+
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const IsoDate = z
   .string()

@@ -11,7 +11,7 @@ import {
 
 export const Grantee = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('organisation'), mspId: Id }),
-  z.strictObject({ kind: z.literal('practitioner'), practitionerId: Id }),
+  z.strictObject({ kind: z.literal('practitioner'), mspId: Id, practitionerId: Id }),
 ]);
 
 export const Scope = z.union([

@@ -13,7 +13,7 @@ export interface CredentialsFacade {
   suspendCredential(licenceNumber: string, reason: string): Promise<Submitted>;
   reinstateCredential(licenceNumber: string): Promise<Submitted>;
   revokeCredential(licenceNumber: string, reason: string): Promise<Submitted>;
-  verifyLicence(licenceNumber: string, date?: string): Promise<unknown>;
+  verifyLicence(licenceNumber: string, organisation: string, date?: string): Promise<unknown>;
   credentialsOfPractitioner(practitionerId: string): Promise<unknown>;
   credentialHistory(licenceNumber: string): Promise<unknown>;
 }
@@ -27,8 +27,8 @@ export function newCredentialsFacade(tx: TransactionRunner): CredentialsFacade {
     suspendCredential: (licence, reason) => change('suspendCredential', [licence, reason]),
     reinstateCredential: (licence) => change('reinstateCredential', [licence]),
     revokeCredential: (licence, reason) => change('revokeCredential', [licence, reason]),
-    verifyLicence: (licence, date) =>
-      evaluateJson(tx, 'verifyLicence', { args: [licence, date ?? ''] }),
+    verifyLicence: (licence, organisation, date) =>
+      evaluateJson(tx, 'verifyLicence', { args: [licence, organisation, date ?? ''] }),
     credentialsOfPractitioner: (id) =>
       evaluateJson(tx, 'credentialsOfPractitioner', { args: [id] }),
     credentialHistory: (licence) => evaluateJson(tx, 'credentialHistory', { args: [licence] }),

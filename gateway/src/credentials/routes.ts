@@ -102,18 +102,22 @@ export function credentialsRoutes(): Route[] {
       method: 'get',
       path: '/credentials/{licenceNumber}/verification',
       tag,
-      summary: 'Is the licence valid on a date? Yes or no, with the reason',
+      summary: 'Is the licence valid at an organisation on a date? Yes or no, with the reason',
       access: 'user',
       body: NoBody,
       query: VerificationQuery,
       params: LicenceParams,
       success: {
         status: 200,
-        description: '{licenceNumber, date, valid, reason, credential?, issuer?}',
+        description: '{licenceNumber, organisation, date, valid, reason, credential?, issuer?}',
       },
       errors: [400],
       handle: async ({ params, query, contracts }) =>
-        ok(await (await contracts()).credentials.verifyLicence(params.licenceNumber, query.date)),
+        ok(
+          await (
+            await contracts()
+          ).credentials.verifyLicence(params.licenceNumber, query.organisation, query.date),
+        ),
     }),
     defineRoute({
       method: 'get',

@@ -1,6 +1,6 @@
 /** Request schemas of the credentials routes. */
 import { z } from 'zod';
-import { Id, IsoDate, PublicReason } from '../http/common-schemas';
+import { Id, IsoDate, MspId, PublicReason } from '../http/common-schemas';
 
 export const LicenceType = z.enum([
   'physician',
@@ -22,6 +22,9 @@ export const IssueCredentialBody = z
     practitionerId: Id,
     licenceNumber: Id,
     licenceType: LicenceType,
+    organisation: MspId.describe(
+      'MSP ID of the organisation where the practitioner practises; the practitioner ID counts only there',
+    ),
     specialty: ShortText,
     jurisdiction: ShortText.describe('Where the licence applies, e.g. US-CA'),
     validFrom: IsoDate.describe('First day of validity, inclusive'),
@@ -46,6 +49,9 @@ export const ReasonBody = z.strictObject({
 });
 
 export const VerificationQuery = z.strictObject({
+  organisation: MspId.describe(
+    'MSP ID of the organisation where the practitioner acts; a licence naming another answers OTHER_ORGANISATION',
+  ),
   date: IsoDate.optional().describe("The day to check; today (the transaction's day) by default"),
 });
 

@@ -1,6 +1,6 @@
 /**
- * GET /events: the organisation's view of the chaincode events as Server-Sent Events, read
- * with the caller's own identity. Each event's id is its checkpoint, so a client reconnecting
+ * GET /events: the chaincode events that concern the caller (audience.ts: their organisation's,
+ * and for a patient their own) as Server-Sent Events, read with the caller's own identity. Each event's id is its checkpoint, so a client reconnecting
  * with Last-Event-ID misses nothing and sees nothing twice. Payloads carry IDs and statuses
  * only (the chaincode never puts PHI in events).
  */
@@ -11,6 +11,7 @@ import { unauthenticated } from '../http/problem';
 import { NoBody, NoParams, type RouteDoc } from '../http/route';
 import { parseBody, parsePart } from '../http/validation';
 import type { Logger } from '../logger';
+import { concerns } from './audience';
 import type { LedgerEvent } from './feed';
 import { eventId, startPosition } from './last-event-id';
 import type { StreamRegistry } from './streams';
@@ -31,8 +32,10 @@ export const eventsDoc: RouteDoc = {
   method: 'get',
   path: '/events',
   tag: 'events',
-  summary: 'Chaincode events as Server-Sent Events (text/event-stream)',
+  summary:
+    'The chaincode events that concern the caller, as Server-Sent Events (text/event-stream)',
   description:
+    "Only events whose payload.audience names the caller's organisation (or '*'), and for a patient only those about themself (payload.patientId). " +
     'Each event: id "<block>:<transactionId>", event <name>, data {eventName, blockNumber, transactionId, payload}. ' +
     'Reconnect with the Last-Event-ID header to resume after the last event received.',
   access: 'user',
@@ -85,7 +88,9 @@ export function eventsHandler(options: Readonly<EventsHandlerOptions>) {
     res.on('close', stop);
     try {
       for await (const event of stream) {
-        if (names === undefined || names.has(event.eventName)) res.write(format(event));
+        if (names !== undefined && !names.has(event.eventName)) continue;
+        const payload = payloadOf(event.payload);
+        if (concerns(user, payload)) res.write(format(event, payload));
       }
     } catch (err) {
       if (!stopped) {
@@ -101,12 +106,12 @@ export function eventsHandler(options: Readonly<EventsHandlerOptions>) {
   };
 }
 
-function format(event: LedgerEvent): string {
+function format(event: LedgerEvent, payload: unknown): string {
   const data = {
     eventName: event.eventName,
     blockNumber: Number(event.blockNumber),
     transactionId: event.transactionId,
-    payload: payloadOf(event.payload),
+    payload,
   };
   return `id: ${eventId(event)}\nevent: ${event.eventName}\ndata: ${JSON.stringify(data)}\n\n`;
 }

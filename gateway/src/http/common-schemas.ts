@@ -16,6 +16,12 @@ export const PatientId = z
 
 export const PractitionerId = Id;
 
+/** An organisation's MSP ID as the network names them, e.g. ProviderAMSP. */
+export const MspId = z
+  .string()
+  .min(1, 'must not be empty')
+  .regex(/^[A-Za-z][A-Za-z0-9.-]{0,63}MSP$/, 'must be an MSP ID such as ProviderAMSP');
+
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')

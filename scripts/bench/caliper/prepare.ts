@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     must(
       'licence',
       await sdkSubmit(officer.contract('credentials'), 'issueCredential', {
-        args: [JSON.stringify(licenceRequest(practitionerId, licenceNumber))],
+        args: [JSON.stringify(licenceRequest(practitionerId, licenceNumber, MSP.providera))],
         endorsingOrganizations: [MSP.board],
       }),
     );
@@ -82,7 +82,11 @@ async function main(): Promise<void> {
     await (await Peers.of(net)).settle(BigInt(Math.max(...blocks)), 60_000);
     writeFileSync(
       join(out, 'fixtures.json'),
-      JSON.stringify({ run, patients, licences: [licenceNumber] }),
+      JSON.stringify({
+        run,
+        patients,
+        licences: [{ licenceNumber, organisation: MSP.providera }],
+      }),
     );
   } finally {
     net.close();

@@ -125,16 +125,19 @@ export const registrar = (stub: FakeStub, mspId: string = Msp.ProviderA) =>
 export const physician = (stub: FakeStub, mspId: string = Msp.ProviderA) =>
   contextFor(stub, { mspId, role: Role.Physician, practitionerId: DOCTOR, name: DOCTOR });
 
-/** A licence on the ledger as the credentials module stores it. */
+/** A licence on the ledger as the credentials module stores it; it counts for claims of the
+ * provider it names (ProviderA unless told). */
 export async function giveLicence(
   stub: FakeStub,
   practitionerId = DOCTOR,
   status: Credential['status'] = 'active',
+  organisation: string = Msp.ProviderA,
 ): Promise<void> {
   const credential: Credential = {
-    licenceNumber: `LIC-${practitionerId}`,
+    licenceNumber: `LIC-${practitionerId}-${organisation}`,
     practitionerId,
     licenceType: 'physician',
+    organisation,
     specialty: 'family medicine',
     jurisdiction: 'US-CA',
     validFrom: '2025-01-01',

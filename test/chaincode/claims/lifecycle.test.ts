@@ -119,7 +119,7 @@ describe('claims: after adjudication', () => {
       assert.equal(publicStatus(stub), 'approved');
       assert.deepEqual(stub.lastEvent(), {
         name: 'ClaimAdjudicated',
-        payload: { claimId: 'clm-1', status: 'approved' },
+        payload: { claimId: 'clm-1', status: 'approved', audience: [Msp.Insurer, Msp.ProviderA] },
       });
       assert.equal(record(stub).decisions.length, 1);
     });
@@ -193,7 +193,7 @@ describe('claims: after adjudication', () => {
       assert.deepEqual(answer, { claimId: 'clm-1', status: 'appealed' });
       assert.deepEqual(stub.lastEvent(), {
         name: 'ClaimAppealed',
-        payload: { claimId: 'clm-1', status: 'appealed' },
+        payload: { claimId: 'clm-1', status: 'appealed', audience: [Msp.Insurer, Msp.ProviderA] },
       });
       assert.equal(record(stub).appeal?.reason, 'PRIOR_AUTH_OBTAINED');
       assert.equal(record(stub).appeal?.note, 'authorisation obtained by phone');
@@ -216,7 +216,11 @@ describe('claims: after adjudication', () => {
       });
       assert.deepEqual(stub.lastEvent(), {
         name: 'ClaimAdjudicated',
-        payload: { claimId: 'clm-1', status: 'appeal-approved' },
+        payload: {
+          claimId: 'clm-1',
+          status: 'appeal-approved',
+          audience: [Msp.Insurer, Msp.ProviderA],
+        },
       });
       assert.equal(await errorCodeOf(appeal(stub, 'clm-1')), 'FAILED_PRECONDITION');
     });
@@ -342,7 +346,7 @@ describe('claims: after adjudication', () => {
       assert.deepEqual(answer, { claimId: 'clm-1', status: 'paid' });
       assert.deepEqual(stub.lastEvent(), {
         name: 'ClaimPaid',
-        payload: { claimId: 'clm-1', status: 'paid' },
+        payload: { claimId: 'clm-1', status: 'paid', audience: [Msp.Insurer, Msp.ProviderA] },
       });
       assert.equal(record(stub).payment?.amountCents, 24_000);
       assert.equal(publicStatus(stub), 'paid');

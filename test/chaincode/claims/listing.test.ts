@@ -10,6 +10,7 @@ import {
   adjudicator,
   contract,
   DIAGNOSIS,
+  DOCTOR,
   giveLicence,
   intake,
   line,
@@ -41,6 +42,7 @@ async function threeClaims(): Promise<FakeStub> {
   const stub = new FakeStub();
   await setUpMember(stub);
   await giveLicence(stub);
+  await giveLicence(stub, DOCTOR, 'active', Msp.ProviderB);
   assert.equal((await submit(stub)).status, 'approved');
   const pended = await submit(stub, { claimId: 'clm-2', lines: [REVIEW_LINE] });
   assert.equal(pended.status, 'pended');

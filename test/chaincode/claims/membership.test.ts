@@ -90,7 +90,10 @@ describe('claims: membership', () => {
       assert.equal(marker.insurerMsp, Msp.Insurer);
       assert.ok(!stub.publicText().includes(MEMBER_NUMBER));
       assert.ok(!stub.publicText().includes(PATIENT));
-      assert.deepEqual(stub.lastEvent(), { name: 'MemberEnrolled', payload: { enrolmentId } });
+      assert.deepEqual(stub.lastEvent(), {
+        name: 'MemberEnrolled',
+        payload: { enrolmentId, audience: [Msp.Insurer] },
+      });
     });
 
     it('lets only the insurer endorse later changes of the member and the marker', async () => {
@@ -173,7 +176,7 @@ describe('claims: membership', () => {
       assert.ok(!stub.publicText().includes('70553'));
       assert.deepEqual(stub.lastEvent(), {
         name: 'PriorAuthRecorded',
-        payload: { authId: 'pa-2' },
+        payload: { authId: 'pa-2', audience: [Msp.Insurer] },
       });
     });
 

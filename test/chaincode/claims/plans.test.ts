@@ -59,7 +59,7 @@ describe('claims: plans', () => {
       await publish(stub, planTerms());
       assert.deepEqual(stub.lastEvent(), {
         name: 'PlanPublished',
-        payload: { planId: 'gold', version: 1 },
+        payload: { planId: 'gold', version: 1, audience: [Msp.Insurer] },
       });
     });
 

@@ -67,7 +67,13 @@ describe('claims: reading a claim', () => {
     );
     assert.deepEqual(stub.lastEvent(), {
       name: 'RecordAccessed',
-      payload: { recordId: 'clm-1', patientId: PATIENT, accessId, emergency: false },
+      payload: {
+        recordId: 'clm-1',
+        patientId: PATIENT,
+        accessId,
+        emergency: false,
+        audience: [Msp.Insurer, Msp.ProviderA],
+      },
     });
   });
 

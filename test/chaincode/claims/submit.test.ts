@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { PublicClaimSchema } from '../../../chaincode/src/claims/claim';
+import { gatherInputs } from '../../../chaincode/src/claims/inputs';
 import { AccumulatorsSchema } from '../../../chaincode/src/claims/membership';
 import { ClaimRecordSchema } from '../../../chaincode/src/claims/record';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
@@ -16,6 +17,7 @@ import {
   claimPayload,
   contract,
   DIAGNOSIS,
+  DOCTOR,
   giveLicence,
   givePaymentConsent,
   intake,
@@ -60,7 +62,7 @@ describe('claims: submitClaim', () => {
     assert.deepEqual(answer, { claimId: 'clm-1', status: 'approved' });
     assert.deepEqual(stub.lastEvent(), {
       name: 'ClaimAdjudicated',
-      payload: { claimId: 'clm-1', status: 'approved' },
+      payload: { claimId: 'clm-1', status: 'approved', audience: [Msp.Insurer, Msp.ProviderA] },
     });
     // 99213: allowed 15 000, all of it deductible; paid 0
     const line1 = recordOf(stub, 'clm-1').result.lines[0];
@@ -139,6 +141,29 @@ describe('claims: submitClaim', () => {
     assert.deepEqual(recordOf(stub, 'clm-1').result.reasonCodes, ['PRACTITIONER_NOT_CREDENTIALED']);
   });
 
+  it('denies a claim whose rendering practitioner is licensed only at another provider', async () => {
+    const stub = await ready(); // DOCTOR's licence names ProviderA
+    const answer = await submit(stub, {}, { as: (s) => registrar(s, Msp.ProviderB) });
+    assert.equal(answer.status, 'denied');
+    const record = recordOf(stub, 'clm-1', 'claimsProviderB');
+    assert.deepEqual(record.result.reasonCodes, ['PRACTITIONER_NOT_CREDENTIALED']);
+    assert.deepEqual(record.result.lines[0]?.reasonCodes, ['PRACTITIONER_NOT_CREDENTIALED']);
+  });
+
+  it('judges the rendering practitioner at the claim’s provider: OTHER_ORGANISATION elsewhere', async () => {
+    const stub = await ready();
+    stub.nextTx({ at: '2026-03-01T12:00:00Z' });
+    const contents = (providerMsp: string) => ({ ...claimPayload(), providerMsp });
+    const atA = await gatherInputs(registrar(stub), contents(Msp.ProviderA), '2026-03-01');
+    const atB = await gatherInputs(
+      registrar(stub, Msp.ProviderB),
+      contents(Msp.ProviderB),
+      '2026-03-01',
+    );
+    assert.deepEqual(atA.input.credentialVerdict, { valid: true, reason: 'VALID' });
+    assert.deepEqual(atB.input.credentialVerdict, { valid: false, reason: 'OTHER_ORGANISATION' });
+  });
+
   it('denies a claim of a patient with no enrolment and writes no accumulator', async () => {
     const stub = await ready();
     assert.equal((await submit(stub, { patientId: 'pat-unknown' })).status, 'denied');
@@ -157,7 +182,7 @@ describe('claims: submitClaim', () => {
     assert.equal(answer.status, 'pended');
     assert.deepEqual(stub.lastEvent(), {
       name: 'ClaimPended',
-      payload: { claimId: 'clm-1', status: 'pended' },
+      payload: { claimId: 'clm-1', status: 'pended', audience: [Msp.Insurer, Msp.ProviderA] },
     });
     assert.equal(
       privateValue(stub, Collection.Membership, 'accumulator', PATIENT, 'gold', '2026'),
@@ -248,6 +273,7 @@ describe('claims: submitClaim', () => {
 
     it('the insurer’s intake may, naming the provider; the claim lives with that provider', async () => {
       const stub = await ready();
+      await giveLicence(stub, DOCTOR, 'active', Msp.ProviderB);
       await submit(stub, { providerMsp: Msp.ProviderB }, { as: intake });
       const claim = PublicClaimSchema.parse(publicValue(stub, 'claim', 'clm-1'));
       assert.deepEqual([claim.submittingMsp, claim.providerMsp], [Msp.Insurer, Msp.ProviderB]);

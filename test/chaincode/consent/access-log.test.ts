@@ -99,8 +99,8 @@ describe('ConsentContract.listAccessLog', () => {
   });
 
   it('answers an empty page for a patient nobody read', async () => {
-    const ctx = asPatient(stub, 'pat-3');
-    assert.deepEqual(JSON.parse(await contract.listAccessLog(ctx, 'pat-3', '10', '')), {
+    const ctx = asPatient(stub, 'pat-000003');
+    assert.deepEqual(JSON.parse(await contract.listAccessLog(ctx, 'pat-000003', '10', '')), {
       items: [],
       bookmark: '',
     });

@@ -31,7 +31,11 @@ const denied = (reason: Extract<AccessDecision, { allowed: false }>['reason']): 
   reason,
 });
 
-const practitionerGrant = { kind: 'practitioner', practitionerId: DOCTOR } as const;
+const practitionerGrant = {
+  kind: 'practitioner',
+  mspId: Msp.ProviderA,
+  practitionerId: DOCTOR,
+} as const;
 const insurerGrant = { kind: 'organisation', mspId: Msp.Insurer } as const;
 const atProviderB = { mspId: Msp.ProviderB, practitionerId: DOCTOR };
 
@@ -55,14 +59,18 @@ const readers: Row[] = [
     expect: byConsent(),
   },
   {
-    when: 'the practitioner reads through another organisation',
+    when: 'the same practitioner ID reads at another organisation (its CA can issue any ID)',
     consents: [consent({ grantee: practitionerGrant })],
     request: { reader: atProviderB },
-    expect: byConsent(),
+    expect: denied('NO_CONSENT'),
   },
   {
     when: 'the grant is to another practitioner of the same organisation',
-    consents: [consent({ grantee: { kind: 'practitioner', practitionerId: OTHER_DOCTOR } })],
+    consents: [
+      consent({
+        grantee: { kind: 'practitioner', mspId: Msp.ProviderA, practitionerId: OTHER_DOCTOR },
+      }),
+    ],
     expect: denied('NO_CONSENT'),
   },
   {

@@ -62,6 +62,7 @@ describe('ConsentContract.declareEmergencyAccess', () => {
         patientId: PATIENT,
         mspId: Msp.ProviderA,
         practitionerId: DOCTOR,
+        audience: [Msp.ProviderA],
       },
     });
   });
@@ -239,6 +240,25 @@ describe('ConsentContract.declareEmergencyAccess by a physician without an activ
     );
 
     assert.equal(code, 'CREDENTIAL_INVALID');
+    assert.equal(stub.state.size, before);
+    assert.notEqual(stub.lastEvent()?.name, 'EmergencyAccess');
+  });
+
+  it('refuses a ProviderB physician under the ID of a physician licensed at ProviderA', async () => {
+    const stub = new FakeStub();
+    registerPatient(stub);
+    await licenseDoctors(stub, []);
+    stub.nextTx();
+    const before = stub.state.size;
+
+    const message = await messageOf(
+      contract.declareEmergencyAccess(asPhysician(stub, Msp.ProviderB, DOCTOR), PATIENT, REASON),
+    );
+
+    assert.equal(
+      message,
+      `CREDENTIAL_INVALID: practitioner ${DOCTOR} has no active physician licence at ProviderBMSP on 2026-03-01: OTHER_ORGANISATION`,
+    );
     assert.equal(stub.state.size, before);
     assert.notEqual(stub.lastEvent()?.name, 'EmergencyAccess');
   });

@@ -8,10 +8,11 @@ import { Role } from '../../../chaincode/src/shared/roles';
 import { ConsentContract } from '../../../chaincode/src/consent/contract';
 import type { AccessRequest } from '../../../chaincode/src/consent/decision';
 import type { Consent, EmergencyAccess } from '../../../chaincode/src/consent/state';
+import type { PatientState } from '../../../chaincode/src/records/state';
 import { contextFor, type FakeStub } from '../../support/fake-stub';
 
-export const PATIENT = 'pat-1';
-export const OTHER_PATIENT = 'pat-2';
+export const PATIENT = 'pat-000001';
+export const OTHER_PATIENT = 'pat-000002';
 export const DOCTOR = 'prac-1';
 export const OTHER_DOCTOR = 'prac-2';
 /** FakeStub's default transaction time. */
@@ -19,8 +20,13 @@ export const T0 = '2026-03-01T12:00:00.000Z';
 
 export const contract = new ConsentContract();
 
-export function asPatient(stub: FakeStub, patientId = PATIENT) {
-  return contextFor(stub, { mspId: Msp.ProviderA, role: Role.Patient, patientId, name: patientId });
+/** A patient of ProviderA, registered there first if the stub does not know them yet (a
+ * patient acts only with an identity of their registering organisation). */
+export function asPatient(stub: FakeStub, patientId = PATIENT, mspId: string = Msp.ProviderA) {
+  if (!stub.state.has(stub.createCompositeKey('patient', [patientId]))) {
+    registerPatient(stub, patientId);
+  }
+  return contextFor(stub, { mspId, role: Role.Patient, patientId, name: patientId });
 }
 
 export function asPhysician(
@@ -35,17 +41,39 @@ export function asRegistrar(stub: FakeStub, mspId: string = Msp.ProviderA) {
   return contextFor(stub, { mspId, role: Role.Registrar, name: 'front-desk' });
 }
 
-/** Active physician licences for DOCTOR and OTHER_DOCTOR: breaking the glass needs one. */
-export async function licenseDoctors(stub: FakeStub): Promise<void> {
+/** Active physician licences for DOCTOR and OTHER_DOCTOR at ProviderA (MD-0, MD-1), and at
+ * ORGANISATIONS besides: breaking the glass needs one at the caller's organisation. */
+export async function licenseDoctors(
+  stub: FakeStub,
+  organisations: readonly string[] = [Msp.ProviderB],
+): Promise<void> {
   const ledger = new Ledger(stub as unknown as ChaincodeStub);
   for (const [i, practitionerId] of [DOCTOR, OTHER_DOCTOR].entries()) {
     await insertCredential(ledger, credential({ practitionerId, licenceNumber: `MD-${i}` }));
+    for (const organisation of organisations) {
+      const licenceNumber = `MD-${i}-${organisation}`;
+      await insertCredential(ledger, credential({ practitionerId, licenceNumber, organisation }));
+    }
   }
 }
 
 /** The records contract stores the public patient under ('patient', patientId). */
-export function registerPatient(stub: FakeStub, patientId = PATIENT): void {
-  stub.state.set(stub.createCompositeKey('patient', [patientId]), Buffer.from('{"patientId":"x"}'));
+export function registerPatient(
+  stub: FakeStub,
+  patientId = PATIENT,
+  registeredBy: string = Msp.ProviderA,
+): void {
+  const patient: PatientState = {
+    patientId,
+    registeredBy,
+    hash: 'a'.repeat(64),
+    status: 'active',
+    registeredAt: '2025-12-01T09:00:00.000Z',
+  };
+  stub.state.set(
+    stub.createCompositeKey('patient', [patientId]),
+    Buffer.from(JSON.stringify(patient)),
+  );
 }
 
 export function grantRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -10,6 +10,7 @@ import {
   messageOf,
   OTHER_PATIENT,
   PATIENT,
+  registerPatient,
   T0,
 } from './fixtures';
 
@@ -21,8 +22,12 @@ function storedConsent(stub: FakeStub, consentId: string) {
 
 describe('ConsentContract.grantConsent', () => {
   let stub: FakeStub;
+  /** Only the two registered patients are in state before a grant. */
+  const REGISTERED = 2;
   beforeEach(() => {
     stub = new FakeStub();
+    registerPatient(stub);
+    registerPatient(stub, OTHER_PATIENT);
     stub.nextTx();
   });
 
@@ -48,20 +53,24 @@ describe('ConsentContract.grantConsent', () => {
     await contract.grantConsent(asPatient(stub), JSON.stringify(grantRequest()));
     assert.deepEqual(stub.lastEvent(), {
       name: 'ConsentGranted',
-      payload: { consentId: stub.txId, patientId: PATIENT },
+      payload: { consentId: stub.txId, patientId: PATIENT, audience: [Msp.ProviderA] },
     });
   });
 
   it('grants to a practitioner for a list of categories', async () => {
     const request = grantRequest({
-      grantee: { kind: 'practitioner', practitionerId: 'prac-9' },
+      grantee: { kind: 'practitioner', mspId: Msp.ProviderB, practitionerId: 'prac-9' },
       scope: ['observation', 'allergy'],
       purpose: 'research',
     });
     const consent = JSON.parse(
       await contract.grantConsent(asPatient(stub), JSON.stringify(request)),
     );
-    assert.deepEqual(consent.grantee, { kind: 'practitioner', practitionerId: 'prac-9' });
+    assert.deepEqual(consent.grantee, {
+      kind: 'practitioner',
+      mspId: Msp.ProviderB,
+      practitionerId: 'prac-9',
+    });
     assert.deepEqual(consent.scope, ['observation', 'allergy']);
     assert.equal(consent.purpose, 'research');
   });
@@ -111,6 +120,17 @@ describe('ConsentContract.grantConsent', () => {
         'FORBIDDEN',
       ],
       [
+        "another organisation's certificate carrying the patient's ID (ProviderB's CA)",
+        () =>
+          contract.grantConsent(
+            contextFor(stub, { mspId: Msp.ProviderB, role: 'patient', patientId: PATIENT }),
+            JSON.stringify(
+              grantRequest({ grantee: { kind: 'organisation', mspId: Msp.ProviderB } }),
+            ),
+          ),
+        'FORBIDDEN',
+      ],
+      [
         'a patient certificate without a patientId attribute',
         () =>
           contract.grantConsent(
@@ -123,7 +143,7 @@ describe('ConsentContract.grantConsent', () => {
     for (const [who, call, code] of cases) {
       it(`${who} with ${code} and writes nothing`, async () => {
         assert.equal(await errorCodeOf(call()), code);
-        assert.equal(stub.state.size, 0);
+        assert.equal(stub.state.size, REGISTERED);
         assert.equal(stub.lastEvent(), undefined);
       });
     }
@@ -232,7 +252,7 @@ describe('ConsentContract.grantConsent', () => {
       it(`${what} with INVALID_ARGUMENT naming ${field}`, async () => {
         const message = await messageOf(contract.grantConsent(asPatient(stub), json));
         assert.ok(message.startsWith(`INVALID_ARGUMENT: ${field}`), message);
-        assert.equal(stub.state.size, 0);
+        assert.equal(stub.state.size, REGISTERED);
       });
     }
   });

@@ -11,6 +11,7 @@ import {
   messageOf,
   OTHER_PATIENT,
   PATIENT,
+  registerPatient,
   request,
 } from './fixtures';
 
@@ -42,7 +43,7 @@ describe('ConsentContract.revokeConsent', () => {
     await contract.revokeConsent(asPatient(stub), PATIENT, consentId);
     assert.deepEqual(stub.lastEvent(), {
       name: 'ConsentRevoked',
-      payload: { consentId, patientId: PATIENT },
+      payload: { consentId, patientId: PATIENT, audience: [Msp.ProviderA] },
     });
   });
 
@@ -137,15 +138,18 @@ describe('ConsentContract.listConsents', () => {
     );
   });
 
-  it('lists them to a registrar of either provider', async () => {
-    for (const msp of [Msp.ProviderA, Msp.ProviderB]) {
-      const listed = JSON.parse(await contract.listConsents(asRegistrar(stub, msp), PATIENT));
-      assert.equal(listed.length, 2);
-    }
+  it('lists them to a registrar of the registering provider, not of another', async () => {
+    const listed = JSON.parse(await contract.listConsents(asRegistrar(stub), PATIENT));
+    assert.equal(listed.length, 2);
+    assert.equal(
+      await errorCodeOf(contract.listConsents(asRegistrar(stub, Msp.ProviderB), PATIENT)),
+      'FORBIDDEN',
+    );
   });
 
   it('answers an empty array for a patient without consents', async () => {
-    assert.equal(await contract.listConsents(asRegistrar(stub), 'pat-3'), '[]');
+    registerPatient(stub, 'pat-000003');
+    assert.equal(await contract.listConsents(asRegistrar(stub), 'pat-000003'), '[]');
   });
 
   it('refuses another patient with FORBIDDEN', async () => {

@@ -66,7 +66,7 @@ describe('consent state', () => {
       await licenseDoctors(stub);
       stub.nextTx();
       const request = grantRequest({
-        grantee: { kind: 'practitioner', practitionerId: 'prac-1' },
+        grantee: { kind: 'practitioner', mspId: Msp.ProviderA, practitionerId: 'prac-1' },
         scope: ['allergy'],
       });
       await contract.grantConsent(asPatient(stub), JSON.stringify(request));
@@ -79,7 +79,7 @@ describe('consent state', () => {
       assert.deepEqual(saved, {
         consentId: 'tx1',
         patientId: PATIENT,
-        grantee: { kind: 'practitioner', practitionerId: 'prac-1' },
+        grantee: { kind: 'practitioner', mspId: Msp.ProviderA, practitionerId: 'prac-1' },
         scope: ['allergy'],
         purpose: 'treatment',
         validFrom: '2026-01-01T00:00:00.000Z',
@@ -133,7 +133,7 @@ describe('consent state', () => {
 
     it('no event carries more than IDs', () => {
       for (const event of stub.events) {
-        assert.deepEqual(Object.keys(event.payload).sort(), ['consentId', 'patientId']);
+        assert.deepEqual(Object.keys(event.payload).sort(), ['audience', 'consentId', 'patientId']);
       }
       assert.equal(stub.publicText().includes('reason'), false);
     });

@@ -1,4 +1,7 @@
-/** The credential decision table: status before window, wrong type, both window ends inclusive. */
+/**
+ * The credential decision table: another organisation before wrong type before status before
+ * window, both window ends inclusive.
+ */
 import assert from 'node:assert/strict';
 import {
   type CredentialVerdict,
@@ -10,9 +13,13 @@ import {
   LICENCE_TYPES,
   type LicenceType,
 } from '../../../chaincode/src/credentials/state';
+import { Msp } from '../../../chaincode/src/shared/names';
 import { credential } from './fixtures';
 
 const P: LicenceType[] = ['physician'];
+/** The fixtures' licences name ProviderA; a practitioner of ProviderB acts under the same ID. */
+const HERE = Msp.ProviderA;
+const ELSEWHERE = Msp.ProviderB;
 /** Valid through 2026, both ends inclusive. */
 const in2026 = (overrides: Partial<Credential> = {}): Credential =>
   credential({ validFrom: '2026-01-01', validTo: '2026-12-31', ...overrides });
@@ -23,6 +30,8 @@ interface Row {
   readonly when: string;
   readonly credential: Credential | undefined;
   readonly types: readonly LicenceType[];
+  /** Where the practitioner acts; HERE unless told. */
+  readonly at?: string;
   readonly date: string;
   readonly reason: CredentialVerdict['reason'];
 }
@@ -57,6 +66,12 @@ const rows: Row[] = [
   { when: 'the licence is revoked and the date is before the window', credential: in2026(revoked), types: P, date: '2025-12-31', reason: 'REVOKED' },
   { when: 'a revoked licence is of another type', credential: in2026({ ...revoked, licenceType: 'dentist' }), types: P, date: '2026-06-01', reason: 'WRONG_TYPE' },
   { when: 'a suspended licence is of another type', credential: in2026({ ...suspended, licenceType: 'midwife' }), types: P, date: '2026-06-01', reason: 'WRONG_TYPE' },
+  { when: 'the licence is held at another organisation', credential: in2026(), types: P, at: ELSEWHERE, date: '2026-06-01', reason: 'OTHER_ORGANISATION' },
+  { when: 'the licence names the organisation where the practitioner acts', credential: in2026({ organisation: ELSEWHERE }), types: P, at: ELSEWHERE, date: '2026-06-01', reason: 'VALID' },
+  { when: 'a licence of another type is held at another organisation', credential: in2026({ licenceType: 'nurse' }), types: P, at: ELSEWHERE, date: '2026-06-01', reason: 'OTHER_ORGANISATION' },
+  { when: 'a revoked licence is held at another organisation', credential: in2026(revoked), types: P, at: ELSEWHERE, date: '2026-06-01', reason: 'OTHER_ORGANISATION' },
+  { when: 'an expired licence is held at another organisation', credential: in2026(), types: P, at: ELSEWHERE, date: '2027-01-01', reason: 'OTHER_ORGANISATION' },
+  { when: 'the organisation differs only in case', credential: in2026(), types: P, at: 'provideramsp', date: '2026-06-01', reason: 'OTHER_ORGANISATION' },
   { when: 'a reinstated licence is inside its window', credential: in2026({ lastAction: 'reinstated' }), types: P, date: '2026-06-01', reason: 'VALID' },
   { when: 'the date asked is before a suspension was recorded (state, not history, decides)', credential: in2026({ ...suspended, updatedAt: '2026-09-01T00:00:00.000Z' }), types: P, date: '2026-02-01', reason: 'SUSPENDED' },
   ...LICENCE_TYPES.map(
@@ -67,7 +82,11 @@ const rows: Row[] = [
 describe('decideCredential', () => {
   for (const row of rows) {
     it(`answers ${row.reason} when ${row.when}`, () => {
-      const verdict = decideCredential(row.credential, { licenceTypes: row.types, date: row.date });
+      const verdict = decideCredential(row.credential, {
+        licenceTypes: row.types,
+        organisation: row.at ?? HERE,
+        date: row.date,
+      });
       assert.deepEqual(verdict, { valid: row.reason === 'VALID', reason: row.reason });
     });
   }
@@ -81,7 +100,8 @@ describe('practitionerVerdict', () => {
   const rev = in2026({ licenceNumber: 'MD-4', ...revoked });
   const nurse = in2026({ licenceNumber: 'RN-1', licenceType: 'nurse' });
   const revokedNurse = in2026({ licenceNumber: 'RN-2', licenceType: 'nurse', ...revoked });
-  const june = { licenceTypes: P, date: '2026-06-01' };
+  const elsewhere = in2026({ licenceNumber: 'MD-5', organisation: ELSEWHERE });
+  const june = { licenceTypes: P, organisation: HERE, date: '2026-06-01' };
 
   // prettier-ignore
   const cases: { when: string; credentials: Credential[]; reason: CredentialVerdict['reason'] }[] = [
@@ -96,6 +116,9 @@ describe('practitionerVerdict', () => {
     { when: 'only a licence of another type exists', credentials: [nurse], reason: 'WRONG_TYPE' },
     { when: 'a revoked licence of another type sits beside an expired fitting one', credentials: [revokedNurse, expired], reason: 'EXPIRED' },
     { when: 'a valid licence of another type sits beside a suspended fitting one', credentials: [nurse, susp], reason: 'SUSPENDED' },
+    { when: 'only a valid licence at another organisation exists', credentials: [elsewhere], reason: 'OTHER_ORGANISATION' },
+    { when: 'a valid licence at another organisation sits beside one of another type here', credentials: [elsewhere, nurse], reason: 'WRONG_TYPE' },
+    { when: 'a valid licence at another organisation sits beside an expired one here', credentials: [elsewhere, expired], reason: 'EXPIRED' },
   ];
 
   for (const c of cases) {
@@ -108,8 +131,19 @@ describe('practitionerVerdict', () => {
   it('is valid for a nurse acting as nurse or physician even though the physician licence is revoked', () => {
     const verdict = practitionerVerdict([rev, nurse], {
       licenceTypes: ['physician', 'nurse'],
+      organisation: HERE,
       date: '2026-06-01',
     });
     assert.deepEqual(verdict, { valid: true, reason: 'VALID' });
+  });
+
+  it('is valid at the organisation each licence names, whichever is asked', () => {
+    const both = [valid, elsewhere];
+    assert.equal(practitionerVerdict(both, { ...june, organisation: HERE }).reason, 'VALID');
+    assert.equal(practitionerVerdict(both, { ...june, organisation: ELSEWHERE }).reason, 'VALID');
+    assert.equal(
+      practitionerVerdict(both, { ...june, organisation: Msp.Insurer }).reason,
+      'OTHER_ORGANISATION',
+    );
   });
 });

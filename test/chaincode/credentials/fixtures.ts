@@ -29,6 +29,7 @@ export function licenceRequest(overrides: Partial<IssueRequest> = {}): IssueRequ
     practitionerId: 'prac-001',
     licenceNumber: 'MD-12345',
     licenceType: LicenceType.Physician,
+    organisation: Msp.ProviderA,
     specialty: 'cardiology',
     jurisdiction: 'US-CA',
     validFrom: '2025-01-01',

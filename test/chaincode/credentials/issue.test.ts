@@ -33,6 +33,7 @@ describe('issueCredential', () => {
       assert.deepEqual(stored, returned);
       assert.equal(stored.status, 'active');
       assert.equal(stored.licenceType, 'physician');
+      assert.equal(stored.organisation, 'ProviderAMSP');
       assert.equal(stored.validFrom, '2025-01-01');
       assert.equal(stored.validTo, '2027-12-31');
       assert.equal(stored.issuingBoard, 'BoardMSP');
@@ -68,7 +69,12 @@ describe('issueCredential', () => {
       await issueLicence(stub);
       assert.deepEqual(stub.lastEvent(), {
         name: 'CredentialIssued',
-        payload: { licenceNumber: 'MD-12345', practitionerId: 'prac-001', status: 'active' },
+        payload: {
+          licenceNumber: 'MD-12345',
+          practitionerId: 'prac-001',
+          status: 'active',
+          audience: ['*'],
+        },
       });
     });
 
@@ -153,6 +159,20 @@ describe('issueCredential', () => {
         request: { ...licenceRequest(), jurisdiction: undefined },
         code: 'INVALID_ARGUMENT',
         names: 'jurisdiction',
+      },
+      {
+        when: 'the organisation where the practitioner practises is missing',
+        who: { mspId: Msp.Board, role: Role.CredentialingOfficer },
+        request: { ...licenceRequest(), organisation: undefined },
+        code: 'INVALID_ARGUMENT',
+        names: 'request.organisation',
+      },
+      {
+        when: 'the organisation is not an MSP ID',
+        who: { mspId: Msp.Board, role: Role.CredentialingOfficer },
+        request: licenceRequest({ organisation: 'Provider A' }),
+        code: 'INVALID_ARGUMENT',
+        names: 'request.organisation',
       },
       {
         when: 'a field outside the schema (a name) is sent',

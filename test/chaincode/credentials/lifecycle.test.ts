@@ -56,7 +56,12 @@ describe('renewCredential', () => {
     assert.deepEqual(stored(stub), renewed);
     assert.deepEqual(stub.lastEvent(), {
       name: 'CredentialRenewed',
-      payload: { licenceNumber: 'MD-12345', practitionerId: 'prac-001', status: 'active' },
+      payload: {
+        licenceNumber: 'MD-12345',
+        practitionerId: 'prac-001',
+        status: 'active',
+        audience: ['*'],
+      },
     });
   });
 
@@ -98,7 +103,12 @@ describe('suspendCredential', () => {
     assert.equal(s.lastReason, 'pending hearing');
     assert.deepEqual(stub.lastEvent(), {
       name: 'CredentialSuspended',
-      payload: { licenceNumber: 'MD-12345', practitionerId: 'prac-001', status: 'suspended' },
+      payload: {
+        licenceNumber: 'MD-12345',
+        practitionerId: 'prac-001',
+        status: 'suspended',
+        audience: ['*'],
+      },
     });
   });
 
@@ -138,7 +148,12 @@ describe('reinstateCredential', () => {
     assert.equal(r.lastAction, 'reinstated');
     assert.deepEqual(stub.lastEvent(), {
       name: 'CredentialReinstated',
-      payload: { licenceNumber: 'MD-12345', practitionerId: 'prac-001', status: 'active' },
+      payload: {
+        licenceNumber: 'MD-12345',
+        practitionerId: 'prac-001',
+        status: 'active',
+        audience: ['*'],
+      },
     });
   });
 
@@ -162,7 +177,12 @@ describe('revokeCredential', () => {
       assert.equal(r.lastAction, 'revoked');
       assert.deepEqual(stub.lastEvent(), {
         name: 'CredentialRevoked',
-        payload: { licenceNumber: 'MD-12345', practitionerId: 'prac-001', status: 'revoked' },
+        payload: {
+          licenceNumber: 'MD-12345',
+          practitionerId: 'prac-001',
+          status: 'revoked',
+          audience: ['*'],
+        },
       });
     });
   }

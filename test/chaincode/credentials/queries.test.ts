@@ -7,17 +7,25 @@ import { contract, issueLicence, OFFICER_ID, officer } from './fixtures';
 
 const anyone = (stub: FakeStub) => contextFor(stub, { mspId: Msp.Insurer, role: Role.Adjudicator });
 
-async function verify(stub: FakeStub, date: string, licenceNumber = 'MD-12345') {
-  return JSON.parse(await contract.verifyLicence(anyone(stub), licenceNumber, date));
+/** The fixtures' licences name ProviderA. */
+async function verify(
+  stub: FakeStub,
+  date: string,
+  licenceNumber = 'MD-12345',
+  organisation: string = Msp.ProviderA,
+) {
+  return JSON.parse(await contract.verifyLicence(anyone(stub), licenceNumber, organisation, date));
 }
 
 describe('verifyLicence', () => {
-  it('answers VALID with the current record and its issuer', async () => {
+  it('answers VALID with the current record, its organisation and its issuer', async () => {
     const stub = new FakeStub();
     const issued = await issueLicence(stub, { validFrom: '2026-01-01', validTo: '2026-12-31' });
     const answer = await verify(stub, '2026-06-01');
+    assert.equal(issued.organisation, 'ProviderAMSP');
     assert.deepEqual(answer, {
       licenceNumber: 'MD-12345',
+      organisation: 'ProviderAMSP',
       date: '2026-06-01',
       valid: true,
       reason: 'VALID',
@@ -74,10 +82,21 @@ describe('verifyLicence', () => {
     const stub = new FakeStub();
     assert.deepEqual(await verify(stub, '2026-06-01', 'NO-SUCH'), {
       licenceNumber: 'NO-SUCH',
+      organisation: 'ProviderAMSP',
       date: '2026-06-01',
       valid: false,
       reason: 'UNKNOWN',
     });
+  });
+
+  it('answers OTHER_ORGANISATION, with the licence, for a practitioner of another organisation', async () => {
+    const stub = new FakeStub();
+    const issued = await issueLicence(stub, { validFrom: '2026-01-01', validTo: '2026-12-31' });
+    const answer = await verify(stub, '2026-06-01', 'MD-12345', Msp.ProviderB);
+    assert.deepEqual(
+      [answer.organisation, answer.valid, answer.reason, answer.credential],
+      ['ProviderBMSP', false, 'OTHER_ORGANISATION', issued],
+    );
   });
 
   it('answers anyone in the consortium, with or without a role', async () => {
@@ -90,7 +109,12 @@ describe('verifyLicence', () => {
       { mspId: Msp.Board, role: Role.CredentialingOfficer },
     ]) {
       const answer = JSON.parse(
-        await contract.verifyLicence(contextFor(stub, who), 'MD-12345', '2026-06-01'),
+        await contract.verifyLicence(
+          contextFor(stub, who),
+          'MD-12345',
+          Msp.ProviderA,
+          '2026-06-01',
+        ),
       );
       assert.equal(answer.reason, 'VALID');
     }
@@ -99,7 +123,7 @@ describe('verifyLicence', () => {
   it('answers INVALID_ARGUMENT naming date for a date that is not YYYY-MM-DD', async () => {
     const stub = new FakeStub();
     await assert.rejects(
-      contract.verifyLicence(anyone(stub), 'MD-12345', '2026-6-1'),
+      contract.verifyLicence(anyone(stub), 'MD-12345', Msp.ProviderA, '2026-6-1'),
       /INVALID_ARGUMENT: date/,
     );
   });
@@ -107,10 +131,20 @@ describe('verifyLicence', () => {
   it('answers INVALID_ARGUMENT naming licenceNumber for an empty licence number', async () => {
     const stub = new FakeStub();
     await assert.rejects(
-      contract.verifyLicence(anyone(stub), '', ''),
+      contract.verifyLicence(anyone(stub), '', Msp.ProviderA, ''),
       /INVALID_ARGUMENT: licenceNumber/,
     );
   });
+
+  for (const organisation of ['', 'ProviderA', 'Provider A MSP', '1ProviderMSP']) {
+    it(`answers INVALID_ARGUMENT naming organisation for ${JSON.stringify(organisation)}`, async () => {
+      const stub = new FakeStub();
+      await assert.rejects(
+        contract.verifyLicence(anyone(stub), 'MD-12345', organisation, ''),
+        /INVALID_ARGUMENT: organisation/,
+      );
+    });
+  }
 });
 
 describe('credentialsOfPractitioner', () => {

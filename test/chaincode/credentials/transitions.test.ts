@@ -18,13 +18,17 @@ describe('credential transitions', () => {
     assert.deepEqual([s.lastReason, r.lastReason, r.statusReason], ['audit', undefined, undefined]);
   });
 
-  it('renewing keeps the practitioner, type, issuer and issue time', () => {
+  it('renewing keeps the practitioner, type, organisation, issuer and issue time', () => {
     const before = credential();
     const after = renew(before, { validFrom: '2028-01-01', validTo: '2029-01-01' }, actor);
-    assert.deepEqual(
-      [after.practitionerId, after.licenceType, after.issuingBoard, after.issuedAt],
-      [before.practitionerId, before.licenceType, before.issuingBoard, before.issuedAt],
-    );
+    const kept = (c: typeof before) => [
+      c.practitionerId,
+      c.licenceType,
+      c.organisation,
+      c.issuingBoard,
+      c.issuedAt,
+    ];
+    assert.deepEqual(kept(after), kept(before));
     assert.deepEqual([after.updatedAt, after.lastActor], [actor.at, 'officer-9']);
   });
 

@@ -57,7 +57,13 @@ describe('records.logAccess then records.readRecord', () => {
       const { accessId } = await logAccess(stub, Who.patient, obs.recordId);
       assert.deepEqual(stub.lastEvent(), {
         name: 'RecordAccessed',
-        payload: { recordId: obs.recordId, patientId: PATIENT_ID, accessId, emergency: false },
+        payload: {
+          recordId: obs.recordId,
+          patientId: PATIENT_ID,
+          accessId,
+          emergency: false,
+          audience: [Msp.ProviderA],
+        },
       });
     });
 
@@ -133,7 +139,9 @@ describe('records.logAccess then records.readRecord', () => {
     });
 
     it("reads under a consent to them personally; their colleague doesn't", async () => {
-      await grant(stub, { grantee: { kind: 'practitioner', practitionerId: 'prac-b1' } });
+      await grant(stub, {
+        grantee: { kind: 'practitioner', mspId: Msp.ProviderB, practitionerId: 'prac-b1' },
+      });
       await logAccess(stub, Who.physicianB, obs.recordId);
       assert.equal(
         (await read(stub, Who.physicianB, obs.recordId)).metadata.recordId,
@@ -214,6 +222,7 @@ describe('records.logAccess then records.readRecord', () => {
         patientId: PATIENT_ID,
         accessId,
         emergency: true,
+        audience: [Msp.ProviderA, Msp.ProviderB],
       });
       assert.deepEqual((await read(stub, Who.physicianB, obs.recordId)).resource, observation());
     });

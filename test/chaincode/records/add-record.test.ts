@@ -96,7 +96,7 @@ describe('records.addRecord', () => {
       const { recordId } = await add(stub, observation());
       assert.deepEqual(stub.lastEvent(), {
         name: 'RecordAdded',
-        payload: { recordId, patientId: PATIENT_ID, version: 1 },
+        payload: { recordId, patientId: PATIENT_ID, version: 1, audience: [Msp.ProviderA] },
       });
     });
 
@@ -150,6 +150,17 @@ describe('records.addRecord', () => {
     it('a nurse whose only licence is a physician licence (CREDENTIAL_INVALID)', async () => {
       const who = { ...Who.nurseA, practitionerId: Who.physicianA.practitionerId };
       assert.equal(await errorCodeOf(add(stub, observation(), { who })), 'CREDENTIAL_INVALID');
+    });
+
+    it('a ProviderB physician under the ID of a physician licensed at ProviderA (CREDENTIAL_INVALID: OTHER_ORGANISATION)', async () => {
+      const who = { ...Who.physicianB, practitionerId: Who.physicianA.practitionerId };
+      const message = await messageOf(add(stub, observation(), { who }));
+      assert.equal(
+        message,
+        'CREDENTIAL_INVALID: practitioner prac-a1 has no active physician licence at ProviderBMSP on 2026-03-01: OTHER_ORGANISATION',
+      );
+      // The physician the licence names still adds the record.
+      assert.equal((await add(stub, observation())).version, 1);
     });
 
     it('a physician whose licence was suspended (CREDENTIAL_INVALID)', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Msp } from '../../../chaincode/src/shared/names';
 import { RecordsObject, versionAttr } from '../../../chaincode/src/records/keys';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
 import { errorCodeOf, type FakeStub } from '../../support/fake-stub';
@@ -42,6 +43,7 @@ describe('records.addRecord with replacesRecordId: a correction', () => {
       recordId: first.recordId,
       patientId: PATIENT_ID,
       version: 2,
+      audience: [Msp.ProviderA],
     });
   });
 

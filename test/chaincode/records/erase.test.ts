@@ -139,7 +139,7 @@ describe('records.erasePatient', () => {
       await erase(stub);
       assert.deepEqual(stub.lastEvent(), {
         name: 'PatientErased',
-        payload: { patientId: PATIENT_ID },
+        payload: { patientId: PATIENT_ID, audience: [Msp.ProviderA, Msp.ProviderB] },
       });
     });
 
@@ -151,14 +151,16 @@ describe('records.erasePatient', () => {
   });
 
   describe("by another provider's registrar", () => {
-    it("purges the clinical data but cannot reach the registering provider's MRN index", async () => {
-      await erase(stub, Who.registrarB);
-      assert.equal(stub.privateData.get(Collection.Clinical)?.size, 0);
+    it('is refused (FORBIDDEN): nothing purged, the patient still active', async () => {
+      const clinical = stub.privateData.get(Collection.Clinical)?.size;
+      assert.equal(await errorCodeOf(erase(stub, Who.registrarB)), 'FORBIDDEN');
+      assert.equal(stub.purged.length, 0);
+      assert.equal(stub.privateData.get(Collection.Clinical)?.size, clinical);
       assert.equal(
         privateHas(stub, implicitCollection(Msp.ProviderA), RecordsObject.Mrn, mrnAttr),
         true,
       );
-      assert.equal(publicJson(stub, RecordsObject.Patient, PATIENT_ID).status, 'erased');
+      assert.equal(publicJson(stub, RecordsObject.Patient, PATIENT_ID).status, 'active');
     });
   });
 
@@ -197,7 +199,7 @@ describe('records.erasePatient', () => {
 describe('records.erasureEndorsers', () => {
   async function endorsers(
     stub: FakeStub,
-    who: IdentityOptions = Who.registrarB,
+    who: IdentityOptions = Who.registrarA,
   ): Promise<string[]> {
     stub.nextTx({ at: T0 });
     return JSON.parse(await records.erasureEndorsers(as(stub, who), PATIENT_ID)) as string[];
@@ -216,8 +218,9 @@ describe('records.erasureEndorsers', () => {
     assert.deepEqual(await endorsers(stub), [Msp.ProviderA, Msp.ProviderB]);
   });
 
-  it('is for registrars only (FORBIDDEN)', async () => {
+  it("is for the registering provider's registrars only (FORBIDDEN)", async () => {
     const stub = await world();
     assert.equal(await errorCodeOf(endorsers(stub, Who.physicianA)), 'FORBIDDEN');
+    assert.equal(await errorCodeOf(endorsers(stub, Who.registrarB)), 'FORBIDDEN');
   });
 });

@@ -61,12 +61,13 @@ export function as(stub: FakeStub, who: IdentityOptions): HealthContext {
   return contextFor(stub, who);
 }
 
-/** Issues a licence valid through 2026 in a transaction of its own. */
+/** Issues a licence at ORGANISATION valid through 2026 in a transaction of its own. */
 export async function licence(
   stub: FakeStub,
   practitionerId: string,
   licenceType: 'physician' | 'nurse',
   licenceNumber: string,
+  organisation: string,
 ): Promise<void> {
   stub.nextTx({ at: '2025-12-01T09:00:00Z' });
   await credentials.issueCredential(
@@ -75,6 +76,7 @@ export async function licence(
       practitionerId,
       licenceNumber,
       licenceType,
+      organisation,
       specialty: 'general practice',
       jurisdiction: 'US-CA',
       validFrom: '2025-01-01',
@@ -186,10 +188,14 @@ export async function read(
 /** A ledger with licences for the practitioners and the patient registered at ProviderA. */
 export async function world(): Promise<FakeStub> {
   const stub = new FakeStub();
-  await licence(stub, Who.physicianA.practitionerId, 'physician', 'MD-A1');
-  await licence(stub, Who.nurseA.practitionerId, 'nurse', 'RN-A2');
-  await licence(stub, Who.physicianB.practitionerId, 'physician', 'MD-B1');
-  await licence(stub, Who.nurseB.practitionerId, 'nurse', 'RN-B2');
+  for (const [who, type, number] of [
+    [Who.physicianA, 'physician', 'MD-A1'],
+    [Who.nurseA, 'nurse', 'RN-A2'],
+    [Who.physicianB, 'physician', 'MD-B1'],
+    [Who.nurseB, 'nurse', 'RN-B2'],
+  ] as const) {
+    await licence(stub, who.practitionerId, type, number, who.mspId);
+  }
   await register(stub);
   return stub;
 }

@@ -7,7 +7,7 @@ import { DEMOGRAPHICS, OTHER_SALT, SALT } from './samples';
 
 function checkAs(
   stub: FakeStub,
-  who: IdentityOptions = Who.registrarB,
+  who: IdentityOptions = Who.registrarA,
   copy: unknown = DEMOGRAPHICS,
   salt = SALT,
 ) {
@@ -37,14 +37,20 @@ describe('records.getPatient', () => {
 });
 
 describe('records.verifyDemographics', () => {
-  it("confirms another provider's registrar holds the same demographics as the ledger", async () => {
+  it("confirms the registering provider's registrar holds the same demographics as the ledger", async () => {
     const stub = new FakeStub();
     await register(stub);
-    assert.deepEqual(JSON.parse(await checkAs(stub)), {
+    assert.deepEqual(JSON.parse(await checkAs(stub, Who.registrarA)), {
       patientId: PATIENT_ID,
       matchesLedger: true,
       matchesPrivateCopy: true,
     });
+  });
+
+  it("refuses another provider's registrar (FORBIDDEN): the demographics are not theirs", async () => {
+    const stub = new FakeStub();
+    await register(stub);
+    assert.equal(await errorCodeOf(checkAs(stub, Who.registrarB)), 'FORBIDDEN');
   });
 
   it('says no to a copy with a changed birth date', async () => {

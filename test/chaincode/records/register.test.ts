@@ -73,7 +73,7 @@ describe('records.registerPatient', () => {
       await register(stub);
       assert.deepEqual(stub.lastEvent(), {
         name: 'PatientRegistered',
-        payload: { patientId: PATIENT_ID },
+        payload: { patientId: PATIENT_ID, audience: [Msp.ProviderA] },
       });
     });
 

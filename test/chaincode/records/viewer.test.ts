@@ -1,48 +1,51 @@
 import assert from 'node:assert/strict';
 import { readerOf, viewerOf } from '../../../chaincode/src/records/viewer';
-import { ChaincodeError } from '../../../chaincode/src/shared/errors';
-import type { Caller } from '../../../chaincode/src/shared/identity';
 import { Msp } from '../../../chaincode/src/shared/names';
 import { type Role } from '../../../chaincode/src/shared/roles';
+import { contextFor, errorCodeOf, FakeStub, type IdentityOptions } from '../../support/fake-stub';
+import { PATIENT_ID, register } from './fixtures';
 
-function caller(mspId: string, role: Role | undefined, extra: Partial<Caller> = {}): Caller {
-  return {
-    mspId,
-    id: 'x509::CN=someone',
-    role,
-    patientId: undefined,
-    practitionerId: undefined,
-    ...extra,
-  };
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof ChaincodeError ? err.code : 'not a ChaincodeError';
-  }
-  return 'no error';
+function who(mspId: string, role: Role | undefined, extra: Partial<IdentityOptions> = {}) {
+  return { mspId, role, ...extra };
 }
 
 describe('who the caller is to the records contract', () => {
-  it('a patient with a patientId attribute is a patient reader', () => {
-    assert.deepEqual(readerOf(caller(Msp.ProviderA, 'patient', { patientId: 'pat-abcdef' })), {
+  let stub: FakeStub;
+
+  beforeEach(async () => {
+    stub = new FakeStub();
+    await register(stub); // PATIENT_ID, registered by ProviderA
+    stub.nextTx();
+  });
+
+  const readerAs = (options: IdentityOptions) => readerOf(contextFor(stub, options));
+  const viewerAs = (options: IdentityOptions) => viewerOf(contextFor(stub, options));
+
+  it('a patient of the registering provider is a patient reader', async () => {
+    assert.deepEqual(await readerAs(who(Msp.ProviderA, 'patient', { patientId: PATIENT_ID })), {
       kind: 'patient',
-      patientId: 'pat-abcdef',
+      patientId: PATIENT_ID,
     });
   });
 
-  it('a patient without a patientId attribute is refused', () => {
-    assert.equal(
-      codeOf(() => readerOf(caller(Msp.ProviderA, 'patient'))),
-      'FORBIDDEN',
-    );
+  it("another provider's certificate carrying the patient's ID is refused", async () => {
+    const impostor = who(Msp.ProviderB, 'patient', { patientId: PATIENT_ID });
+    assert.equal(await errorCodeOf(readerAs(impostor)), 'FORBIDDEN');
+    assert.equal(await errorCodeOf(viewerAs(impostor)), 'FORBIDDEN');
+  });
+
+  it('a patient certificate naming no registered patient is refused', async () => {
+    const stranger = who(Msp.ProviderA, 'patient', { patientId: 'pat-unknown1' });
+    assert.equal(await errorCodeOf(readerAs(stranger)), 'FORBIDDEN');
+  });
+
+  it('a patient without a patientId attribute is refused', async () => {
+    assert.equal(await errorCodeOf(readerAs(who(Msp.ProviderA, 'patient'))), 'FORBIDDEN');
   });
 
   for (const role of ['physician', 'nurse'] as const) {
-    it(`a ${role} at a provider is a practitioner reader`, () => {
-      assert.deepEqual(readerOf(caller(Msp.ProviderB, role, { practitionerId: 'prac-9' })), {
+    it(`a ${role} at a provider is a practitioner reader`, async () => {
+      assert.deepEqual(await readerAs(who(Msp.ProviderB, role, { practitionerId: 'prac-9' })), {
         kind: 'practitioner',
         mspId: Msp.ProviderB,
         practitionerId: 'prac-9',
@@ -50,37 +53,28 @@ describe('who the caller is to the records contract', () => {
       });
     });
 
-    it(`a ${role} without a practitionerId is refused`, () => {
-      assert.equal(
-        codeOf(() => readerOf(caller(Msp.ProviderA, role))),
-        'FORBIDDEN',
-      );
+    it(`a ${role} without a practitionerId is refused`, async () => {
+      assert.equal(await errorCodeOf(readerAs(who(Msp.ProviderA, role))), 'FORBIDDEN');
     });
 
-    it(`a ${role} outside the providers is refused`, () => {
+    it(`a ${role} outside the providers is refused`, async () => {
       assert.equal(
-        codeOf(() => readerOf(caller(Msp.Insurer, role, { practitionerId: 'p' }))),
+        await errorCodeOf(readerAs(who(Msp.Insurer, role, { practitionerId: 'p' }))),
         'FORBIDDEN',
       );
     });
   }
 
-  it('a registrar at a provider may view metadata but not read', () => {
-    assert.deepEqual(viewerOf(caller(Msp.ProviderA, 'registrar')), {
+  it('a registrar at a provider may view metadata but not read', async () => {
+    assert.deepEqual(await viewerAs(who(Msp.ProviderA, 'registrar')), {
       kind: 'registrar',
       mspId: Msp.ProviderA,
     });
-    assert.equal(
-      codeOf(() => readerOf(caller(Msp.ProviderA, 'registrar'))),
-      'FORBIDDEN',
-    );
+    assert.equal(await errorCodeOf(readerAs(who(Msp.ProviderA, 'registrar'))), 'FORBIDDEN');
   });
 
-  it('a registrar outside the providers is refused', () => {
-    assert.equal(
-      codeOf(() => viewerOf(caller(Msp.Board, 'registrar'))),
-      'FORBIDDEN',
-    );
+  it('a registrar outside the providers is refused', async () => {
+    assert.equal(await errorCodeOf(viewerAs(who(Msp.Board, 'registrar'))), 'FORBIDDEN');
   });
 
   for (const role of [
@@ -90,15 +84,9 @@ describe('who the caller is to the records contract', () => {
     'admin',
     undefined,
   ] as const) {
-    it(`role ${role ?? '(none)'} may neither view nor read`, () => {
-      assert.equal(
-        codeOf(() => viewerOf(caller(Msp.ProviderA, role))),
-        'FORBIDDEN',
-      );
-      assert.equal(
-        codeOf(() => readerOf(caller(Msp.ProviderA, role))),
-        'FORBIDDEN',
-      );
+    it(`role ${role ?? '(none)'} may neither view nor read`, async () => {
+      assert.equal(await errorCodeOf(viewerAs(who(Msp.ProviderA, role))), 'FORBIDDEN');
+      assert.equal(await errorCodeOf(readerAs(who(Msp.ProviderA, role))), 'FORBIDDEN');
     });
   }
 });

@@ -76,6 +76,7 @@ describe('console: a licence suspension seen by a provider', function () {
   async function verify(page: Page): Promise<void> {
     const form = page.getByRole('form', { name: 'Verify a licence' });
     await form.getByLabel('Licence number').fill(licence);
+    await form.getByLabel('Organisation').selectOption('ProviderAMSP');
     await form.getByRole('button', { name: 'Verify' }).click();
   }
 });

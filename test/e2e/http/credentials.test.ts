@@ -75,12 +75,11 @@ describe('credentials over HTTPS', function () {
     return committed.result;
   }
 
+  /** The licence verified by USER of ORG for the physician acting at ProviderA. */
   async function verifyAt(org: OrgName, user: string) {
     const someone = await world.login(org, user);
-    return bodyOf(
-      Verification,
-      expectStatus(await someone.get(`/credentials/${licenceNumber}/verification`), 200),
-    );
+    const url = `/credentials/${licenceNumber}/verification?organisation=${MSP.providera}`;
+    return bodyOf(Verification, expectStatus(await someone.get(url), 200));
   }
 
   async function file() {
@@ -92,6 +91,7 @@ describe('credentials over HTTPS', function () {
       practitionerId,
       licenceNumber,
       licenceType: 'physician',
+      organisation: MSP.providera,
       specialty: 'cardiology',
       jurisdiction: 'US-CA',
       validFrom: day(-1),
@@ -105,6 +105,7 @@ describe('credentials over HTTPS', function () {
       practitionerId,
       licenceNumber,
       licenceType: 'physician',
+      organisation: MSP.providera,
       specialty: 'cardiology',
       jurisdiction: 'US-CA',
       validFrom: day(-1),
@@ -118,6 +119,7 @@ describe('credentials over HTTPS', function () {
       practitionerId: `pr-x-${run}`,
       licenceNumber: `LIC-x-${run}`,
       licenceType: 'nurse',
+      organisation: MSP.providera,
       specialty: 'general',
       jurisdiction: 'US-CA',
       validFrom: day(-1),

@@ -91,7 +91,8 @@ describe('endorsements by an organisation that does not own the key, on the real
 
   it('and the patient is active, the demographics still held by both providers', async () => {
     for (const org of ['providera', 'providerb'] as const) {
-      const registrar = await cast.net.as(org, 'registrar1');
+      // The registering provider's registrar checks the copy each provider's peer holds.
+      const registrar = await cast.net.as('providera', 'registrar1', org);
       const records = registrar.contract('records');
       const patient = JSON.parse(
         await records.evaluate('getPatient', { args: [cast.patient2.patientId] }),

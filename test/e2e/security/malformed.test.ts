@@ -232,10 +232,19 @@ const CASES: readonly Case[] = [
       (await c.net.as('board', OFFICER)).contract('credentials').submit('issueCredential', {
         args: [
           JSON.stringify({
-            ...licenceRequest(`pr-mal-${c.run}`, `LIC-MAL-${c.run}`),
+            ...licenceRequest(`pr-mal-${c.run}`, `LIC-MAL-${c.run}`, MSP.providera),
             licenceType: 'wizard',
           }),
         ],
+        endorsingOrganizations: [MSP.board],
+      }),
+  },
+  {
+    what: 'issueCredential at an organisation that is not an MSP ID',
+    field: 'request.organisation',
+    attempt: async (c) =>
+      (await c.net.as('board', OFFICER)).contract('credentials').submit('issueCredential', {
+        args: [JSON.stringify(licenceRequest(`pr-mal-${c.run}`, `LIC-MAL-${c.run}`, 'Provider A'))],
         endorsingOrganizations: [MSP.board],
       }),
   },
@@ -246,7 +255,7 @@ const CASES: readonly Case[] = [
       (await c.net.as('board', OFFICER)).contract('credentials').submit('issueCredential', {
         args: [
           JSON.stringify({
-            ...licenceRequest(`pr-mal-${c.run}`, `LIC-MAL-${c.run}`),
+            ...licenceRequest(`pr-mal-${c.run}`, `LIC-MAL-${c.run}`, MSP.providera),
             validFrom: '2026-02-30',
           }),
         ],
@@ -333,8 +342,16 @@ const CASES: readonly Case[] = [
       (await c.net.as('insurer', 'adjudicator1'))
         .contract('credentials')
         .evaluate('verifyLicence', {
-          args: [c.physicianA.licenceNumber, '2026-02-30'],
+          args: [c.physicianA.licenceNumber, MSP.providera, '2026-02-30'],
         }),
+  },
+  {
+    what: 'verifyLicence without an organisation',
+    field: 'organisation',
+    attempt: async (c) =>
+      (await c.net.as('insurer', 'adjudicator1'))
+        .contract('credentials')
+        .evaluate('verifyLicence', { args: [c.physicianA.licenceNumber, '', ''] }),
   },
   // The shape of the call itself.
   {
@@ -440,7 +457,7 @@ describe('malformed input to the chaincode, through the SDK, on the real network
       const verified = JSON.parse(
         await registrar
           .contract('credentials')
-          .evaluate('verifyLicence', { args: [`LIC-MAL-${cast.run}`, ''] }),
+          .evaluate('verifyLicence', { args: [`LIC-MAL-${cast.run}`, MSP.providera, ''] }),
       );
       assert.equal(verified.reason, 'UNKNOWN');
     });

@@ -185,7 +185,11 @@ const ATTACKS: readonly Attack[] = [
     code: 'FORBIDDEN',
     attempt: async (c) =>
       (await c.physicianA.session()).contract('credentials').submit('issueCredential', {
-        args: [JSON.stringify(licenceRequest(c.physicianA.practitionerId, `LIC-SELF-${c.run}`))],
+        args: [
+          JSON.stringify(
+            licenceRequest(c.physicianA.practitionerId, `LIC-SELF-${c.run}`, MSP.providera),
+          ),
+        ],
         endorsingOrganizations: [MSP.providera],
       }),
   },
@@ -371,7 +375,8 @@ describe('attacks by role, through the SDK, on the real network', function () {
     it('the licences are as the board left them: active, revoked, and no self-issued one', async () => {
       const credentials = (await cast.net.as('providerb', 'registrar1')).contract('credentials');
       const verify = async (n: string) =>
-        JSON.parse(await credentials.evaluate('verifyLicence', { args: [n, ''] })).reason;
+        JSON.parse(await credentials.evaluate('verifyLicence', { args: [n, MSP.providera, ''] }))
+          .reason;
       assert.equal(await verify(cast.physicianA.licenceNumber), 'VALID');
       assert.equal(await verify(cast.revokedA.licenceNumber), 'REVOKED');
       assert.equal(await verify(`LIC-SELF-${cast.run}`), 'UNKNOWN');

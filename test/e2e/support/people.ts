@@ -17,16 +17,19 @@ export function day(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** An issueCredential request: a licence valid from yesterday for a year. */
+/** An issueCredential request: a licence valid from yesterday for a year, at ORGANISATION
+ * (the MSP ID whose CA enrolled the practitioner: the practitioner ID counts only there). */
 export function licenceRequest(
   practitionerId: string,
   licenceNumber: string,
+  organisation: string,
   licenceType = 'physician',
 ) {
   return {
     practitionerId,
     licenceNumber,
     licenceType,
+    organisation,
     specialty: 'internal medicine',
     jurisdiction: 'US-CA',
     validFrom: day(-1),
@@ -38,7 +41,7 @@ export function licenceRequest(
 export async function issueLicence(
   net: TestNetwork,
   request: ReturnType<typeof licenceRequest>,
-): Promise<{ licenceNumber: string; status: string; issuingBoard: string }> {
+): Promise<{ licenceNumber: string; organisation: string; status: string; issuingBoard: string }> {
   const officer = await net.as('board', OFFICER);
   const committed = await officer.contract('credentials').submit('issueCredential', {
     args: [JSON.stringify(request)],
@@ -109,7 +112,7 @@ export async function licensedPhysician(
   practitionerId: string,
 ): Promise<Practitioner> {
   const physician = await newPhysician(net, org, practitionerId);
-  await issueLicence(net, licenceRequest(practitionerId, physician.licenceNumber));
+  await issueLicence(net, licenceRequest(practitionerId, physician.licenceNumber, MSP[org]));
   return physician;
 }
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { User } from '../../e2e/http/support/http';
 import { planTerms } from '../../e2e/support/claims-data';
-import type { OrgName } from '../../e2e/support/network';
+import { MSP, type OrgName } from '../../e2e/support/network';
 import { day } from '../../e2e/support/people';
 import { demographicsOf } from '../../e2e/security/support/leaks';
 
@@ -160,6 +160,8 @@ export function licenceWriter(name: string, user: User, run: string): Writer {
           practitionerId: `pr-f-${run}-${name}-${n}`,
           licenceNumber: key,
           licenceType: 'nurse',
+          // A made-up practitioner nobody enrolled: any provider does.
+          organisation: MSP.providera,
           specialty: 'intensive care',
           jurisdiction: 'US-CA',
           validFrom: day(-1),

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { get, type IncomingMessage, type Server } from 'node:http';
-import { type TestGateway, testGateway, USERS } from '../support/app';
+import { MSP, type TestGateway, testGateway, USERS } from '../support/app';
 
 const TX1 = '1'.repeat(64);
 const TX2 = '2'.repeat(64);
@@ -53,7 +53,12 @@ describe('GET /events', () => {
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /text\/event-stream/);
     gw.contracts.events.push(
-      event(12n, TX1, 'RecordAdded', { recordId: 'rec-1', patientId: 'pat-a00001', version: 1 }),
+      event(12n, TX1, 'RecordAdded', {
+        recordId: 'rec-1',
+        patientId: 'pat-a00001',
+        version: 1,
+        audience: [MSP],
+      }),
     );
     await until(() => text().includes('RecordAdded'));
     assert.match(
@@ -82,11 +87,52 @@ describe('GET /events', () => {
       { authorization: gw.bearer(USERS.patient) },
       '/events?fromBlock=3&names=ConsentGranted',
     );
-    gw.contracts.events.push(event(3n, TX1, 'RecordAdded', {}));
-    gw.contracts.events.push(event(4n, TX2, 'ConsentGranted', { consentId: 'c-1' }));
+    const mine = { patientId: 'pat-a00001', audience: [MSP] };
+    gw.contracts.events.push(event(3n, TX1, 'RecordAdded', mine));
+    gw.contracts.events.push(event(4n, TX2, 'ConsentGranted', { consentId: 'c-1', ...mine }));
     await until(() => text().includes('ConsentGranted'));
     assert.ok(!text().includes('RecordAdded'));
     assert.deepEqual(gw.contracts.events.positions, [{ fromBlock: 3n }]);
+  });
+
+  it("carries only the events whose audience names the user's organisation", async () => {
+    const { text } = await readStream(server, { authorization: gw.bearer(USERS.registrar) });
+    gw.contracts.events.push(
+      event(5n, TX1, 'PatientRegistered', { patientId: 'pat-b1', audience: ['ProviderBMSP'] }),
+    );
+    gw.contracts.events.push(
+      event(6n, TX1, 'CredentialIssued', { licenceNumber: 'l-9', audience: ['*'] }),
+    );
+    gw.contracts.events.push(
+      event(7n, TX2, 'PatientRegistered', { patientId: 'pat-a9', audience: [MSP] }),
+    );
+    await until(() => text().includes('pat-a9'));
+    assert.ok(!text().includes('pat-b1'), "another organisation's registration is not streamed");
+    assert.ok(text().includes('l-9'), 'a public fact (audience *) is streamed');
+  });
+
+  it('carries to a patient only the events about themself', async () => {
+    const { text } = await readStream(server, { authorization: gw.bearer(USERS.patient) });
+    gw.contracts.events.push(
+      event(5n, TX1, 'RecordAdded', {
+        recordId: 'rec-other',
+        patientId: 'pat-a00002',
+        audience: [MSP],
+      }),
+    );
+    gw.contracts.events.push(
+      event(6n, TX1, 'CredentialIssued', { licenceNumber: 'l-9', audience: ['*'] }),
+    );
+    gw.contracts.events.push(
+      event(7n, TX2, 'RecordAdded', {
+        recordId: 'rec-mine',
+        patientId: 'pat-a00001',
+        audience: [MSP],
+      }),
+    );
+    await until(() => text().includes('rec-mine'));
+    assert.ok(!text().includes('rec-other'), "another patient's event is not streamed");
+    assert.ok(!text().includes('l-9'), 'an event about no patient is not streamed to a patient');
   });
 
   it('sends keep-alive comments while nothing happens', async () => {

@@ -111,10 +111,13 @@ describe('credentials facade', () => {
     assert.deepEqual(submit.secondCall.args[1]?.endorsingOrganizations, ['BoardMSP']);
   });
 
-  it('verifies a licence today when no date is given', async () => {
+  it('verifies a licence at an organisation today when no date is given', async () => {
     const { runner, evaluate } = fakeRunner();
-    await newCredentialsFacade(runner).verifyLicence('LIC-1');
-    assert.deepEqual(evaluate.firstCall.args, ['verifyLicence', { args: ['LIC-1', ''] }]);
+    await newCredentialsFacade(runner).verifyLicence('LIC-1', 'ProviderAMSP');
+    assert.deepEqual(evaluate.firstCall.args, [
+      'verifyLicence',
+      { args: ['LIC-1', 'ProviderAMSP', ''] },
+    ]);
   });
 });
 

@@ -87,7 +87,7 @@ describe('JSON answers', () => {
     gw = testGateway();
     gw.contracts.credentials.verifyLicence.resolves(credential);
   });
-  const url = '/credentials/LIC-1/verification';
+  const url = '/credentials/LIC-1/verification?organisation=ProviderAMSP';
 
   it('carry the JSON content type with its charset and the length in bytes', async () => {
     const res = await request(gw.app).get(url).set('authorization', gw.bearer(USERS.physician));

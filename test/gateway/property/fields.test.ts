@@ -139,11 +139,25 @@ describe('named bad values in named fields', function () {
       const r = route('GET /credentials/{licenceNumber}/verification');
       for (const date of BAD_DATES) {
         gw.reset();
-        const answer = await gw.send('get', urlOf(r, r.params, queryText({ date })), {
+        const answer = await gw.send('get', urlOf(r, r.params, queryText({ ...r.query, date })), {
           user: r.user,
         });
         const refusal = assertClearRefusal(answer, `?date=${date}`);
         assert.equal(refusal.error.field, 'date');
+        assert.equal(gw.calls.length, 0);
+      }
+    });
+
+    it('GET /credentials/{licenceNumber}/verification refuses a missing or non-MSP organisation', async () => {
+      const r = route('GET /credentials/{licenceNumber}/verification');
+      for (const organisation of [undefined, '', 'ProviderA', 'Provider A MSP']) {
+        gw.reset();
+        const query: Record<string, string> = organisation === undefined ? {} : { organisation };
+        const answer = await gw.send('get', urlOf(r, r.params, queryText(query)), {
+          user: r.user,
+        });
+        const refusal = assertClearRefusal(answer, `?organisation=${String(organisation)}`);
+        assert.equal(refusal.error.field, 'organisation');
         assert.equal(gw.calls.length, 0);
       }
     });

@@ -55,6 +55,7 @@ const ISSUE = {
   practitionerId: 'pr-a-phys1',
   licenceNumber: LICENCE,
   licenceType: 'physician',
+  organisation: 'ProviderAMSP',
   specialty: 'cardiology',
   jurisdiction: 'US-CA',
   validFrom: '2026-01-01',
@@ -362,11 +363,14 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   {
     route: 'GET /credentials/{licenceNumber}/verification',
     method: 'get',
-    url: `/credentials/${LICENCE}/verification?date=2026-06-01`,
+    url: `/credentials/${LICENCE}/verification?organisation=ProviderAMSP&date=2026-06-01`,
     status: 200,
-    arrange: (c) => c.credentials.verifyLicence.resolves({ valid: true, reason: 'ACTIVE' }),
-    args: [LICENCE, '2026-06-01'],
-    invalid: { url: `/credentials/${LICENCE}/verification?date=tomorrow`, field: 'date' },
+    arrange: (c) => c.credentials.verifyLicence.resolves({ valid: true, reason: 'VALID' }),
+    args: [LICENCE, 'ProviderAMSP', '2026-06-01'],
+    invalid: {
+      url: `/credentials/${LICENCE}/verification?organisation=ProviderA&date=2026-06-01`,
+      field: 'organisation',
+    },
   },
   {
     route: 'GET /credentials/{licenceNumber}/history',

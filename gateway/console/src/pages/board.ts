@@ -7,9 +7,11 @@ import type { ConsolePage, PageContext } from '../contract.js';
 import { field, form, h, invalid } from '../ui.js';
 import { section, text } from '../widgets.js';
 import { type CommittedAnswer, committedNotice, committedOf } from './common.js';
+import { PROVIDERS } from './c2-claims-data.js';
 import { Committed, decode } from './c2-decode.js';
-import { LICENCE_TYPES, verificationView } from './c2-licences.js';
+import { Credential, LICENCE_TYPES, verificationView } from './c2-licences.js';
 
+/** The licence as the change left it, verified at the organisation it names. */
 async function showLicence(
   ctx: PageContext,
   out: HTMLElement,
@@ -17,13 +19,27 @@ async function showLicence(
   note: string,
   answer: CommittedAnswer,
 ) {
+  const { organisation } = decode(Credential, answer.result);
   const link = h('button', { type: 'button', class: 'secondary' }, `History of ${number}`);
-  link.addEventListener('click', () => ctx.navigate('verify-licence', { licenceNumber: number }));
-  out.replaceChildren(committedNotice(note, answer), await verificationView(ctx.api, number), link);
+  link.addEventListener('click', () =>
+    ctx.navigate('verify-licence', { licenceNumber: number, organisation }),
+  );
+  out.replaceChildren(
+    committedNotice(note, answer),
+    await verificationView(ctx.api, number, organisation),
+    link,
+  );
 }
 
 function issueForm(ctx: PageContext, out: HTMLElement): HTMLElement {
-  const names = ['practitionerId', 'licenceNumber', 'licenceType', 'specialty', 'jurisdiction'];
+  const names = [
+    'practitionerId',
+    'licenceNumber',
+    'licenceType',
+    'organisation',
+    'specialty',
+    'jurisdiction',
+  ];
   return form({
     label: 'Issue a licence',
     submit: 'Issue licence',
@@ -37,6 +53,12 @@ function issueForm(ctx: PageContext, out: HTMLElement): HTMLElement {
           label: 'Licence type',
           name: 'licenceType',
           choices: LICENCE_TYPES.map((t) => [t, t] as const),
+        }),
+        field({
+          label: 'Organisation',
+          name: 'organisation',
+          choices: PROVIDERS,
+          hint: 'Where the practitioner practises: the practitioner ID counts only there.',
         }),
         field({ label: 'Specialty', name: 'specialty', required: true }),
         field({ label: 'Jurisdiction', name: 'jurisdiction', required: true, hint: 'e.g. US-CA' }),

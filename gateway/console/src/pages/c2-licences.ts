@@ -1,7 +1,8 @@
 /**
  * Licences as the gateway answers them (verification, history, a practitioner's licences) and
  * the views of them the board and verification pages share. Credentials are public facts
- * about practitioners, not PHI.
+ * about practitioners, not PHI. A licence names the organisation where the practitioner
+ * practises; it is verified for a practitioner acting at one organisation.
  */
 import type { Api } from '../contract.js';
 import { h } from '../ui.js';
@@ -12,6 +13,7 @@ export const Credential = object({
   licenceNumber: str,
   practitionerId: str,
   licenceType: str,
+  organisation: str,
   specialty: str,
   jurisdiction: str,
   validFrom: str,
@@ -26,6 +28,7 @@ export type Credential = ReturnType<typeof Credential>;
 
 const Verification = object({
   licenceNumber: str,
+  organisation: str,
   date: str,
   valid: bool,
   reason: str,
@@ -60,6 +63,7 @@ export function credentialFacts(c: Credential): HTMLElement {
     ['Status', badge(c.status)],
     ['Practitioner', c.practitionerId],
     ['Type', c.licenceType],
+    ['Organisation', c.organisation],
     ['Specialty', c.specialty],
     ['Jurisdiction', c.jurisdiction],
     ['Valid', `${when(c.validFrom)} to ${when(c.validTo)}`],
@@ -69,19 +73,22 @@ export function credentialFacts(c: Credential): HTMLElement {
   ]);
 }
 
-/** "Valid on <day>" or "Not valid on <day>: suspended", then the licence as it stands. */
+/** "Valid on <day> at <organisation>" or "Not valid on <day> at <organisation>: suspended",
+ * then the licence as it stands. */
 export async function verificationView(
   api: Api,
   licenceNumber: string,
+  organisation: string,
   date?: string,
 ): Promise<HTMLElement> {
   const answer = decode(
     Verification,
-    await api.get(`${path(licenceNumber)}/verification`, { date }),
+    await api.get(`${path(licenceNumber)}/verification`, { organisation, date }),
   );
+  const where = `on ${when(answer.date)} at ${answer.organisation}`;
   const verdict = answer.valid
-    ? `Valid on ${when(answer.date)}`
-    : `Not valid on ${when(answer.date)}: ${answer.reason.toLowerCase().replace(/_/g, ' ')}`;
+    ? `Valid ${where}`
+    : `Not valid ${where}: ${answer.reason.toLowerCase().replace(/_/g, ' ')}`;
   return h(
     'div',
     { class: 'verification' },
@@ -116,6 +123,7 @@ export async function practitionerView(api: Api, practitionerId: string): Promis
     [
       { header: 'Licence', cell: (c: Credential) => c.licenceNumber },
       { header: 'Type', cell: (c) => c.licenceType },
+      { header: 'Organisation', cell: (c) => c.organisation },
       { header: 'Status', cell: (c) => badge(c.status) },
       { header: 'Valid', cell: (c) => `${when(c.validFrom)} to ${when(c.validTo)}` },
     ],

@@ -22,7 +22,9 @@ export interface ConsentRow {
 function rowOf(item: Record<string, unknown>): ConsentRow {
   const g = isRecord(item.grantee) ? item.grantee : {};
   const grantee =
-    g.kind === 'practitioner' ? `practitioner ${str(g.practitionerId)}` : str(g.mspId);
+    g.kind === 'practitioner'
+      ? `practitioner ${str(g.practitionerId)} at ${str(g.mspId)}`
+      : str(g.mspId);
   const scope = Array.isArray(item.scope) ? item.scope.map(str).join(', ') : 'all records';
   return {
     consentId: str(item.consentId),

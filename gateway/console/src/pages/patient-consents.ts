@@ -52,7 +52,7 @@ function grantForm(
   kind.querySelector('select')?.addEventListener('change', (event) => {
     const toPractitioner =
       event.target instanceof HTMLSelectElement && event.target.value === 'practitioner';
-    org.hidden = toPractitioner;
+    // A practitioner ID counts only within their organisation: the organisation stays asked.
     practitioner.hidden = !toPractitioner;
   });
   const categories = h(
@@ -97,7 +97,11 @@ function grantForm(
     onSubmit: async (data, element) => {
       const grantee =
         text(data, 'grantee.kind') === 'practitioner'
-          ? { kind: 'practitioner', practitionerId: text(data, 'grantee.practitionerId') }
+          ? {
+              kind: 'practitioner',
+              mspId: text(data, 'grantee.mspId'),
+              practitionerId: text(data, 'grantee.practitionerId'),
+            }
           : { kind: 'organisation', mspId: text(data, 'grantee.mspId') };
       const chosen = data.getAll('scope').map(String);
       if (chosen.length === 0) throw invalid('scope', 'choose all records or at least one kind');

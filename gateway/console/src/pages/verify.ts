@@ -1,16 +1,24 @@
 /**
- * Licence verification for every signed-in user: is licence N valid (today, or on a given
- * day), why not, and every change of it with who made it and why; and a practitioner's
- * licences by practitioner ID. Opened with #/verify-licence?licenceNumber=N it checks at once.
+ * Licence verification for every signed-in user: is licence N valid for a practitioner acting
+ * at organisation O (today, or on a given day), why not, and every change of it with who made
+ * it and why; and a practitioner's licences by practitioner ID. Opened with
+ * #/verify-licence?licenceNumber=N&organisation=O it checks at once.
  */
 import type { ConsolePage, PageContext } from '../contract.js';
 import { failureBox, failureOfError, field, form, h, invalid } from '../ui.js';
 import { optional, section, text } from '../widgets.js';
+import { PROVIDERS } from './c2-claims-data.js';
 import { historyView, practitionerView, verificationView } from './c2-licences.js';
 
-async function verify(ctx: PageContext, out: HTMLElement, number: string, date?: string) {
+async function verify(
+  ctx: PageContext,
+  out: HTMLElement,
+  number: string,
+  organisation: string,
+  date?: string,
+) {
   const [verdict, history] = await Promise.all([
-    verificationView(ctx.api, number, date),
+    verificationView(ctx.api, number, organisation, date),
     // An unknown licence has no history (404): the verdict already says so.
     historyView(ctx.api, number).catch(() => h('p', { class: 'empty' }, 'No history.')),
   ]);
@@ -32,6 +40,13 @@ function verifyForm(ctx: PageContext, out: HTMLElement): HTMLElement {
           value: ctx.params.licenceNumber,
         }),
         field({
+          label: 'Organisation',
+          name: 'organisation',
+          choices: PROVIDERS,
+          value: ctx.params.organisation,
+          hint: 'Where the practitioner acts; a licence counts only at the organisation it names.',
+        }),
+        field({
           label: 'As of (optional)',
           name: 'date',
           type: 'date',
@@ -42,7 +57,7 @@ function verifyForm(ctx: PageContext, out: HTMLElement): HTMLElement {
     onSubmit: async (data) => {
       const number = text(data, 'licenceNumber');
       if (number === '') throw invalid('licenceNumber', 'is required');
-      await verify(ctx, out, number, optional(data, 'date'));
+      await verify(ctx, out, number, text(data, 'organisation'), optional(data, 'date'));
     },
   });
 }
@@ -72,9 +87,14 @@ export const pages: readonly ConsolePage[] = [
         section('Licence', verifyForm(ctx, result), result),
         section('By practitioner', practitionerForm(ctx, found), found),
       );
-      const number = ctx.params.licenceNumber;
-      if (number !== undefined && number !== '') {
-        verify(ctx, result, number).catch((err: unknown) =>
+      const { licenceNumber: number, organisation } = ctx.params;
+      if (
+        number !== undefined &&
+        number !== '' &&
+        organisation !== undefined &&
+        organisation !== ''
+      ) {
+        verify(ctx, result, number, organisation).catch((err: unknown) =>
           result.replaceChildren(failureBox(failureOfError(err))),
         );
       }

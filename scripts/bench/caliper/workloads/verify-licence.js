@@ -17,10 +17,12 @@ class VerifyLicence {
   }
 
   async submitTransaction() {
+    // Each licence is verified at the organisation it names (prepare.ts writes both).
+    const { licenceNumber, organisation } = this.licences[this.n++ % this.licences.length];
     return this.sut.sendRequests({
       contractId: 'healthledger',
       contractFunction: 'credentials:verifyLicence',
-      contractArguments: [this.licences[this.n++ % this.licences.length], ''],
+      contractArguments: [licenceNumber, organisation, ''],
       invokerIdentity: 'physician',
       readOnly: true,
     });

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Peers } from '../../support/claims-flow';
-import type { OrgName, TestNetwork } from '../../support/network';
+import { MSP, type OrgName, type TestNetwork } from '../../support/network';
 import { day, person } from '../../support/people';
 import { bodyOf, expectStatus, type GatewayClient, type User } from '../../http/support/http';
 import { gatewayClient } from './gateways';
@@ -78,6 +78,7 @@ export class People {
       practitionerId,
       licenceNumber: `LIC-${practitionerId}`,
       licenceType: 'physician',
+      organisation: MSP[org],
       specialty: 'internal medicine',
       jurisdiction: 'US-CA',
       validFrom: day(-1),

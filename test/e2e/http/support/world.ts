@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Peers } from '../../support/claims-flow';
-import type { OrgName, TestNetwork } from '../../support/network';
+import { MSP, type OrgName, type TestNetwork } from '../../support/network';
 import { bodyOf, expectStatus, GatewayClient, type User } from './http';
 
 export const ORGS: readonly OrgName[] = ['providera', 'providerb', 'insurer', 'board'];
@@ -79,6 +79,7 @@ export class World {
         practitionerId,
         licenceNumber: `LIC-${practitionerId}`,
         licenceType: 'physician',
+        organisation: MSP[org],
         specialty: 'internal medicine',
         jurisdiction: 'US-CA',
         validFrom: day(-1),
