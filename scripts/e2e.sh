@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end suites against the real local network: a healthy running network is
 # reused (and left running); otherwise a network of the tests' own is brought up in
-# .fabric-test and removed afterwards.
+# .fabric-test and removed afterwards. After the suites, the data-placement scan
+# (test/e2e-after) looks for every PHI value they wrote in every node's files and every log.
 set -euo pipefail
 
 SCRIPTS=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +34,13 @@ main() {
     bash "$SCRIPTS/gateways.sh" start
   fi
   network status
-  npx mocha --no-config --timeout 180000 --reporter spec "$REPO_ROOT/build/test/e2e/**/*.test.js"
+  # The PHI the suites write, recorded for the data-placement scan that runs after them.
+  rm -f "${HEALTHLEDGER_NETWORK_HOME:-$REPO_ROOT/.fabric}/phi-written.jsonl"
+  local suites=0
+  npx mocha --no-config --timeout 180000 --reporter spec "$REPO_ROOT/build/test/e2e/**/*.test.js" || suites=$?
+  # Scanned even when a suite failed: what it wrote before failing must be in place too.
+  npx mocha --no-config --timeout 600000 --reporter spec "$REPO_ROOT/build/test/e2e-after/**/*.test.js"
+  return "$suites"
 }
 
 main "$@"

@@ -111,10 +111,23 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
       const physician = pick(f.physicians, n).party;
       const recordId = pick(f.records, n);
       if (path === 'sdk') {
+        // As the gateway does: both steps on the peer of the record's custodian.
         const records = physician.contract('records');
-        const logged = await sdkSubmit(records, 'logAccess', { args: [recordId, 'treatment'] });
+        const custody = await sdkEvaluate(records, 'recordCustodian', { args: [recordId] });
+        if (!custody.ok) return custody;
+        const custodian = [(JSON.parse(String(custody.result)) as { custodian: string }).custodian];
+        const logged = await sdkSubmit(records, 'logAccess', {
+          args: [recordId, 'treatment'],
+          endorsingOrganizations: custodian,
+        });
         if (!logged.ok) return logged;
-        return combine(logged, await sdkEvaluate(records, 'readRecord', { args: [recordId, ''] }));
+        return combine(
+          logged,
+          await sdkEvaluate(records, 'readRecord', {
+            args: [recordId, ''],
+            endorsingOrganizations: custodian,
+          }),
+        );
       }
       return httpCall(physician.http(), 'GET', `/records/${recordId}?purpose=treatment`);
     };
@@ -176,7 +189,7 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
     {
       name: 'register-patient',
       kind: 'submit',
-      what: 'registrar registers a patient (demographics to the clinical collection)',
+      what: "registrar registers a patient (demographics to its provider's implicit collection)",
       fixedRate: 20,
       op: registerPatient,
     },

@@ -2,8 +2,10 @@
  * Issue 3's end-to-end proof on the real network, with identities of the real CAs: a
  * ProviderA physician files a record; a ProviderB physician may read it only while the
  * patient's consent allows, and each read leaves an entry the patient sees, newest first;
- * a declared emergency opens the record without consent and is flagged in the trail;
- * erasure purges the private data on both providers' peers and leaves a tombstone; and no
+ * a declared emergency opens the record without consent and is flagged in the trail; every
+ * read goes to the record's custodian (its author's peer), the only one holding the content;
+ * erasure is asked by the registering provider and each custodian purges its own copy,
+ * leaving a tombstone; and no
  * name, birth date or clinical value used here reaches any block of the channel.
  */
 import assert from 'node:assert/strict';
@@ -15,9 +17,11 @@ import { MSP, type OrgName, type Session } from './support/network';
 import {
   evaluateBy,
   licensedPhysician,
+  logAccessAtCustodian,
   patientSession,
   type Practitioner,
   type RegisteredPatient,
+  readAtCustodian,
   registerPatient,
   submitBy,
 } from './support/people';
@@ -65,13 +69,13 @@ describe('records, consent and the access trail, on the real network', function 
     patientUser = await patientSession(net, 'providera', patientId);
   });
 
-  /** Evaluated on the practitioner's own organisation's peer, which answers from its copy. */
+  /** Evaluated on the peer of the record's custodian, the only one that holds the content. */
   async function read(who: Practitioner, recordId: string) {
-    return evaluateBy(who, 'records', 'readRecord', recordId, '');
+    return readAtCustodian(who, recordId);
   }
 
   async function logAccess(who: Practitioner, recordId: string): Promise<string> {
-    return (await submitBy(who, 'records', 'logAccess', recordId, 'treatment')).accessId;
+    return logAccessAtCustodian(who, recordId);
   }
 
   async function accessLog(): Promise<AccessEntry[]> {
@@ -265,39 +269,52 @@ describe('records, consent and the access trail, on the real network', function 
         await records.evaluate('erasureEndorsers', { args: [patientId] }),
       );
       assert.deepEqual(endorsers, [MSP.providera, MSP.providerb]);
+      // ProviderA, on its own peer: its demographics, MRN index entry and record.
       const committed = await records.submit('erasePatient', {
         args: [patientId],
-        endorsingOrganizations: endorsers,
+        endorsingOrganizations: [MSP.providera],
       });
       const erasure = JSON.parse(committed.result);
-      assert.deepEqual([erasure.patientId, erasure.records], [patientId, 2]);
-
-      // The committed transaction purges every private key of the patient.
-      const purged = await purgedKeys(
-        registrar.network,
-        committed.blockNumber,
-        committed.transactionId,
+      assert.deepEqual(
+        [erasure.patientId, erasure.records, erasure.custodians],
+        [patientId, 1, [MSP.providerb]],
       );
+      // ProviderB, on its own peer (every peer has the erasure: SettledNetwork): its record.
+      const copy = await records.submit('eraseCustodianCopy', {
+        args: [patientId],
+        endorsingOrganizations: [MSP.providerb],
+      });
+      assert.deepEqual(JSON.parse(copy.result).records, 1);
+
+      // Each custodian purged its own keys, in its own implicit collection, and nothing else.
       const content = (r: FiledRecord) =>
         compositeKeyHash('recordContent', r.recordId, String(r.version).padStart(6, '0'));
       const key = (p: { collection: string; keyHash: string }) => `${p.collection} ${p.keyHash}`;
+      const [inA, inB] = [`_implicit_org_${MSP.providera}`, `_implicit_org_${MSP.providerb}`];
+      const purgedA = (
+        await purgedKeys(registrar.network, committed.blockNumber, committed.transactionId)
+      ).map(key);
+      const known = [
+        key({ collection: inA, keyHash: compositeKeyHash('demographics', patientId) }),
+        key({ collection: inA, keyHash: content(recordA) }),
+      ];
+      // The third is the MRN index entry, keyed by an HMAC with ProviderA's own secret: it is
+      // in ProviderA's collection, and it is not the guessable hash of the MRN.
+      const [mrnEntry, ...more] = purgedA.filter((k) => !known.includes(k));
+      assert.deepEqual(more, []);
+      assert.ok(known.every((k) => purgedA.includes(k)));
+      assert.ok(mrnEntry?.startsWith(`${inA} `));
+      assert.notEqual(
+        mrnEntry,
+        key({ collection: inA, keyHash: compositeKeyHash('mrn', sha256(patient.person.mrn)) }),
+      );
       assert.deepEqual(
-        purged.map(key).sort(),
-        [
-          { collection: 'clinical', keyHash: compositeKeyHash('demographics', patientId) },
-          { collection: 'clinical', keyHash: content(recordA) },
-          { collection: 'clinical', keyHash: content(recordB) },
-          {
-            collection: `_implicit_org_${MSP.providera}`,
-            keyHash: compositeKeyHash('mrn', sha256(patient.person.mrn)),
-          },
-        ]
-          .map(key)
-          .sort(),
+        (await purgedKeys(registrar.network, copy.blockNumber, copy.transactionId)).map(key),
+        [key({ collection: inB, keyHash: content(recordB) })],
       );
     });
 
-    it("afterwards, reads of the content say ERASED on both providers' peers", async () => {
+    it("afterwards, reads of the content say ERASED on each custodian's peer", async () => {
       // The emergency physician still has a fresh entry and an open window: only erasure stops it.
       assert.equal(await failureOf(read(emergencyPhysician, recordA.recordId)), 'ERASED');
       assert.equal(await failureOf(read(physicianA, recordA.recordId)), 'ERASED');

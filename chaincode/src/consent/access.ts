@@ -5,6 +5,7 @@
  * returned only to a reader with a fresh entry for that record.
  */
 import type { HealthContext } from '../shared/context';
+import { implicitCollection } from '../shared/names';
 import { parse } from '../shared/schema';
 import { type AccessDecision, type AccessRequest, decideAccess } from './decision';
 import {
@@ -39,19 +40,41 @@ export async function mayAccess(
   return decideAccess(consents, emergencies, request);
 }
 
-/** Writes the trail entry (newest-first per patient) and the reader's latest entry per record. */
+/** Writes the trail entry (newest-first per patient) and the reader's latest entry per record;
+ * with a CUSTODIAN, also its attestation in the custodian's implicit collection, the entry the
+ * custodian's peer checks before it returns content (custodianAccess). */
 export async function recordAccess(
   ctx: HealthContext,
   entry: Omit<AccessEntry, 'accessId' | 'at'>,
+  custodian?: string,
 ): Promise<AccessEntry> {
   const full = parse(
     AccessEntrySchema,
     { ...entry, accessId: ctx.ledger.txId(), at: ctx.ledger.txTime() },
     'accessEntry',
   );
+  const latest = lastAccessKey(ctx.ledger, full.recordId, full.readerId);
   await ctx.ledger.put(accessKey(ctx.ledger, full), full);
-  await ctx.ledger.put(lastAccessKey(ctx.ledger, full.recordId, full.readerId), full);
+  await ctx.ledger.put(latest, full);
+  if (custodian !== undefined) {
+    await ctx.ledger.putPrivate(implicitCollection(custodian), latest, full);
+  }
   return full;
+}
+
+/** The reader's latest entry for a record as the custodian attested it in its own implicit
+ * collection: a public entry alone can be forged by any member's peer, this one cannot. */
+export async function custodianAccess(
+  ctx: HealthContext,
+  custodian: string,
+  recordId: string,
+  readerId: string,
+): Promise<AccessEntry | undefined> {
+  return ctx.ledger.getPrivate(
+    AccessEntrySchema,
+    implicitCollection(custodian),
+    lastAccessKey(ctx.ledger, recordId, readerId),
+  );
 }
 
 export async function latestAccess(

@@ -9,7 +9,8 @@ import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { HealthContext } from '../shared/context';
 import { canonicalJson } from '../shared/json';
 import { addRecord } from './add-record';
-import { erasePatient, erasureEndorsers } from './erase';
+import { recordCustodian } from './custodian';
+import { eraseCustodianCopy, erasePatient, erasureEndorsers } from './erase';
 import { listRecords, recordHistory } from './list';
 import { logAccess, readRecord } from './read';
 import { getPatient, verifyDemographics } from './patient';
@@ -103,14 +104,32 @@ export class RecordsContract extends Contract {
     return canonicalJson(await recordHistory(ctx, recordId));
   }
 
-  /** Registrar at a provider. Returns {patientId, erasedAt, records}. */
+  /** Registrar of the registering provider, on its peer. Returns {patientId, erasedAt,
+   * records, custodians}: the other custodians, each to run eraseCustodianCopy. */
   @Transaction()
   @Returns('string')
   async erasePatient(ctx: HealthContext, patientId: string): Promise<string> {
     return canonicalJson(await erasePatient(ctx, patientId));
   }
 
-  /** Registrar at a provider: the MSP IDs whose endorsement erasePatient needs. */
+  /** Registrar of the registering provider, on the peer of another custodian of an erased
+   * patient's records: that custodian's copy is purged. Returns as erasePatient. */
+  @Transaction()
+  @Returns('string')
+  async eraseCustodianCopy(ctx: HealthContext, patientId: string): Promise<string> {
+    return canonicalJson(await eraseCustodianCopy(ctx, patientId));
+  }
+
+  /** Anyone: the organisation that holds the record's content (its author), whose peer a
+   * reader's logAccess and readRecord go to. Returns {recordId, custodian}. */
+  @Transaction(false)
+  @Returns('string')
+  async recordCustodian(ctx: HealthContext, recordId: string): Promise<string> {
+    return canonicalJson(await recordCustodian(ctx, recordId));
+  }
+
+  /** Registrar of the registering provider: the custodians of the patient's data (the
+   * registering provider first, then every other author of a record not yet erased). */
   @Transaction(false)
   @Returns('string')
   async erasureEndorsers(ctx: HealthContext, patientId: string): Promise<string> {

@@ -1,21 +1,25 @@
 /**
- * Erasure at the patient's request, carried out by a registrar of the provider that registered
- * the patient (data rule 5):
- * purge the demographics, the registering provider's MRN index entry and every version of
- * every record from the private stores; keep the public tombstones (hashes, status 'erased',
- * erasedAt) so the fact of erasure stays and later reads say ERASED, not NOT_FOUND.
- *
- * The keys written here belong to their owners by key-level endorsement (the registering
- * provider, each record's author), so the transaction needs each of those organisations'
- * endorsement: erasureEndorsers tells the gateway which ones.
+ * Erasure at the patient's request (data rule 5), asked by a registrar of the provider that
+ * registered the patient, carried out by each custodian on its own copy:
+ * - erasePatient, endorsed by the registering provider: purges the demographics, its MRN index
+ *   entry and every version of the records it wrote from its implicit collection, and leaves
+ *   the tombstones (hashes, status 'erased', erasedAt) of the patient and of those records;
+ * - eraseCustodianCopy, endorsed by each other provider that wrote records of the patient,
+ *   once the patient is erased: the same for the records that provider holds.
+ * Each purge is a write to the custodian's own implicit collection, valid only with its
+ * endorsement, and each tombstone a key it owns. The fact of erasure stays and later reads say
+ * ERASED, not NOT_FOUND. erasureEndorsers tells the gateway which custodians hold a copy.
  */
 import type { HealthContext } from '../shared/context';
-import { erased, forbidden } from '../shared/errors';
+import { erased, failedPrecondition, forbidden } from '../shared/errors';
 import { EventName } from '../shared/events';
+import type { Ledger } from '../shared/ledger';
 import { requireMsp, requireRole } from '../shared/identity';
-import { Collection, implicitCollection, PROVIDER_MSPS } from '../shared/names';
+import { implicitCollection, PROVIDER_MSPS } from '../shared/names';
 import { Role } from '../shared/roles';
 import { parse } from '../shared/schema';
+import { requireCustodianPeer } from './custodian';
+import { storedIndexSecret } from './index-secret';
 import { contentKey, demographicsKey, mrnKey, patientKey, recordKey, versionKey } from './keys';
 import { DemographicsEntrySchema, LifeStatus, type PatientState, PatientIdSchema } from './state';
 import { findPatient, recordsOf, versionsOf } from './store';
@@ -23,34 +27,90 @@ import { findPatient, recordsOf, versionsOf } from './store';
 export interface Erasure {
   readonly patientId: string;
   readonly erasedAt: string;
-  /** How many records became tombstones. */
+  /** How many records of this custodian became tombstones. */
   readonly records: number;
+  /** The other custodians that still hold records of the patient, each to erase its copy. */
+  readonly custodians: string[];
 }
 
 export async function erasePatient(ctx: HealthContext, patientIdArg: string): Promise<Erasure> {
-  const { ledger, caller } = ctx;
+  const { ledger } = ctx;
   const patientId = parse(PatientIdSchema, patientIdArg, 'patientId');
   const patient = await registeringRegistrar(ctx, patientId);
   if (patient.status === LifeStatus.Erased) {
     throw erased(`patient ${patientId}`);
   }
+  const custodian = patient.registeredBy;
+  requireCustodianPeer(ledger, custodian, `the demographics of patient ${patientId}`);
   const erasedAt = ledger.txTime();
 
+  const own = implicitCollection(custodian);
   const demographics = demographicsKey(ledger, patientId);
-  const entry = await ledger.getPrivate(DemographicsEntrySchema, Collection.Clinical, demographics);
-  if (entry !== undefined) {
-    await ledger.purgePrivate(
-      implicitCollection(caller.mspId),
-      mrnKey(ledger, entry.demographics.mrn),
-    );
+  const entry = await ledger.getPrivate(DemographicsEntrySchema, own, demographics);
+  const secret = await storedIndexSecret(ledger, own);
+  if (entry !== undefined && secret !== undefined) {
+    await ledger.purgePrivate(own, mrnKey(ledger, secret, entry.demographics.mrn));
   }
-  await ledger.purgePrivate(Collection.Clinical, demographics);
+  await ledger.purgePrivate(own, demographics);
+  const records = await eraseRecordsHeldBy(ledger, patientId, custodian, erasedAt);
 
-  const records = await recordsOf(ledger, patientId);
-  for (const record of records) {
+  const tombstone: PatientState = { ...patient, status: LifeStatus.Erased, erasedAt };
+  await ledger.put(patientKey(ledger, patientId), tombstone);
+  const custodians = await otherCustodians(ledger, patientId, custodian);
+  ledger.emit(EventName.PatientErased, { patientId }, [custodian, ...custodians]);
+  return { patientId, erasedAt, records, custodians };
+}
+
+/** On the peer of a custodian that wrote records of an erased patient: erases its copy. */
+export async function eraseCustodianCopy(
+  ctx: HealthContext,
+  patientIdArg: string,
+): Promise<Erasure> {
+  const { ledger } = ctx;
+  const patientId = parse(PatientIdSchema, patientIdArg, 'patientId');
+  const patient = await registeringRegistrar(ctx, patientId);
+  if (patient.status !== LifeStatus.Erased || patient.erasedAt === undefined) {
+    throw failedPrecondition(`patient ${patientId} is not erased: erase the patient first`);
+  }
+  const custodian = ledger.peerMsp();
+  if (custodian === undefined || !PROVIDER_MSPS.includes(custodian)) {
+    throw failedPrecondition("this peer's organisation is not a provider that holds records");
+  }
+  const records = await eraseRecordsHeldBy(ledger, patientId, custodian, patient.erasedAt);
+  const custodians = await otherCustodians(ledger, patientId, patient.registeredBy);
+  ledger.emit(EventName.PatientErased, { patientId }, [patient.registeredBy, custodian]);
+  return { patientId, erasedAt: patient.erasedAt, records, custodians };
+}
+
+/** The custodians that hold a copy of the patient's data: the registering provider, then every
+ * other author of a record not yet erased, sorted. */
+export async function erasureEndorsers(
+  ctx: HealthContext,
+  patientIdArg: string,
+): Promise<string[]> {
+  const patientId = parse(PatientIdSchema, patientIdArg, 'patientId');
+  const patient = await registeringRegistrar(ctx, patientId);
+  return [
+    patient.registeredBy,
+    ...(await otherCustodians(ctx.ledger, patientId, patient.registeredBy)),
+  ];
+}
+
+/** Purges the content of every version of the patient's active records that CUSTODIAN wrote,
+ * and leaves their tombstones; how many records. */
+async function eraseRecordsHeldBy(
+  ledger: Ledger,
+  patientId: string,
+  custodian: string,
+  erasedAt: string,
+): Promise<number> {
+  const held = (await recordsOf(ledger, patientId)).filter(
+    (r) => r.authorMsp === custodian && r.status !== LifeStatus.Erased,
+  );
+  for (const record of held) {
     for (const version of await versionsOf(ledger, record.recordId)) {
       await ledger.purgePrivate(
-        Collection.Clinical,
+        implicitCollection(custodian),
         contentKey(ledger, record.recordId, version.version),
       );
       await ledger.put(versionKey(ledger, record.recordId, version.version), {
@@ -65,25 +125,18 @@ export async function erasePatient(ctx: HealthContext, patientIdArg: string): Pr
       erasedAt,
     });
   }
-  const tombstone: PatientState = { ...patient, status: LifeStatus.Erased, erasedAt };
-  await ledger.put(patientKey(ledger, patientId), tombstone);
-  ledger.emit(EventName.PatientErased, { patientId }, [
-    patient.registeredBy,
-    ...records.map((r) => r.authorMsp),
-  ]);
-  return { patientId, erasedAt, records: records.length };
+  return held.length;
 }
 
-/** The organisations whose endorsement erasePatient needs: the registering provider and the
- * author of each record, sorted. */
-export async function erasureEndorsers(
-  ctx: HealthContext,
-  patientIdArg: string,
+async function otherCustodians(
+  ledger: Ledger,
+  patientId: string,
+  registeredBy: string,
 ): Promise<string[]> {
-  const patientId = parse(PatientIdSchema, patientIdArg, 'patientId');
-  const patient = await registeringRegistrar(ctx, patientId);
-  const records = await recordsOf(ctx.ledger, patientId);
-  return [...new Set([patient.registeredBy, ...records.map((r) => r.authorMsp)])].sort();
+  const authors = (await recordsOf(ledger, patientId))
+    .filter((r) => r.status !== LifeStatus.Erased && r.authorMsp !== registeredBy)
+    .map((r) => r.authorMsp);
+  return [...new Set(authors)].sort();
 }
 
 /** Only a registrar of the provider that registered the patient erases them: another

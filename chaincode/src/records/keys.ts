@@ -4,15 +4,18 @@
  * functions that build each key, so no key is spelled out twice.
  */
 import type { Ledger } from '../shared/ledger';
-import { sha256Hex } from '../shared/hash';
+import { hmacHex } from '../shared/hash';
 
 export const RecordsObject = {
   /** patient ~ patientId -> PatientState (public: pseudonym, salted hash, status) */
   Patient: 'patient',
   /** demographics ~ patientId -> DemographicsEntry (Collection.Clinical) */
   Demographics: 'demographics',
-  /** mrn ~ sha256(mrn) -> MrnIndexEntry (implicit collection of the registering org) */
+  /** mrn ~ hmac(index secret, mrn) -> MrnIndexEntry (implicit collection of the registering org) */
   Mrn: 'mrn',
+  /** indexSecret -> IndexSecret: the registering org's key for its MRN index (its implicit
+   * collection) */
+  IndexSecret: 'indexSecret',
   /** record ~ patientId ~ recordId -> RecordMetadata of the latest version (public) */
   Record: 'record',
   /** recordVersion ~ recordId ~ version -> RecordMetadata of that version (public) */
@@ -36,9 +39,14 @@ export function demographicsKey(ledger: Ledger, patientId: string): string {
   return ledger.key(RecordsObject.Demographics, patientId);
 }
 
-/** Keyed by a hash so that even the private key of the index is no MRN in clear. */
-export function mrnKey(ledger: Ledger, mrn: string): string {
-  return ledger.key(RecordsObject.Mrn, sha256Hex(mrn));
+/** Keyed by an HMAC with the provider's own secret: the hash of a private key is public in
+ * the blocks, and sha256 of an MRN could be matched against a list of likely MRNs. */
+export function mrnKey(ledger: Ledger, indexSecret: string, mrn: string): string {
+  return ledger.key(RecordsObject.Mrn, hmacHex(indexSecret, mrn));
+}
+
+export function indexSecretKey(ledger: Ledger): string {
+  return ledger.key(RecordsObject.IndexSecret);
 }
 
 export function recordKey(ledger: Ledger, patientId: string, recordId: string): string {

@@ -8,7 +8,7 @@ import type { HealthContext } from '../shared/context';
 import { forbidden } from '../shared/errors';
 import { saltedHash } from '../shared/hash';
 import { requireMsp, requireRole } from '../shared/identity';
-import { Collection, PROVIDER_MSPS, Transient } from '../shared/names';
+import { implicitCollection, PROVIDER_MSPS, Transient } from '../shared/names';
 import { Role } from '../shared/roles';
 import { parse } from '../shared/schema';
 import { DemographicsSchema } from './demographics';
@@ -46,7 +46,7 @@ export async function verifyDemographics(
   }
   const stored = await ledger.getPrivate(
     DemographicsEntrySchema,
-    Collection.Clinical,
+    implicitCollection(patient.registeredBy),
     demographicsKey(ledger, patientId),
   );
   const hash = saltedHash(salt, copy);

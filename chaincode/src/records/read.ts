@@ -1,16 +1,17 @@
 /**
- * Reading a record's content, in two steps (data rule 6): logAccess, a submitted transaction,
- * writes the access entry once the reader may read; readRecord, evaluated, returns the
- * content only to a reader with a fresh entry of their own, and asks consent again, so a
- * revocation stops reads at once.
+ * Reading a record's content, in two steps (data rule 6), both on the custodian's peer (the
+ * author organisation's: custodian.ts): logAccess, a submitted transaction, writes the access
+ * entry once the reader may read, and the custodian's attestation of it; readRecord,
+ * evaluated, returns the content only to a reader with a fresh attested entry of their own,
+ * and asks consent again, so a revocation stops reads at once.
  */
-import { isFresh, latestAccess, mayAccess, recordAccess } from '../consent/access';
+import { custodianAccess, isFresh, mayAccess, recordAccess } from '../consent/access';
 import type { AccessDecision } from '../consent/decision';
 import { type Purpose, PurposeSchema } from '../shared/categories';
 import type { HealthContext } from '../shared/context';
 import { forbidden, notFound } from '../shared/errors';
 import { EventName } from '../shared/events';
-import { Collection } from '../shared/names';
+import { implicitCollection } from '../shared/names';
 import { Role } from '../shared/roles';
 import { parse } from '../shared/schema';
 import type { FhirResource } from './fhir';
@@ -21,7 +22,8 @@ import {
   type RecordMetadata,
   VersionArgSchema,
 } from './state';
-import { activeRecord, findPatient, findVersion } from './store';
+import { requireCustodianPeer } from './custodian';
+import { activePatient, activeRecord, findVersion } from './store';
 import { type Reader, readerOf } from './viewer';
 import { readBasis } from './visibility';
 
@@ -45,19 +47,24 @@ export async function logAccess(
   const recordId = parse(RecordIdSchema, recordIdArg, 'recordId');
   const purpose = parse(PurposeSchema, purposeArg, 'purpose');
   const record = await activeRecord(ctx.ledger, recordId);
+  requireCustodianPeer(ctx.ledger, record.authorMsp, `record ${recordId}`);
+  const patient = await activePatient(ctx.ledger, record.patientId);
   const decision = await requireAllowed(ctx, reader, record, purpose);
   const emergency = decision?.allowed === true && decision.basis === 'emergency';
-  const entry = await recordAccess(ctx, {
-    patientId: record.patientId,
-    recordId,
-    readerId: ctx.caller.id,
-    readerMsp: ctx.caller.mspId,
-    practitionerId: reader.kind === 'practitioner' ? reader.practitionerId : undefined,
-    role: reader.kind === 'practitioner' ? reader.role : Role.Patient,
-    purpose,
-    emergency,
-  });
-  const patient = await findPatient(ctx.ledger, record.patientId);
+  const entry = await recordAccess(
+    ctx,
+    {
+      patientId: record.patientId,
+      recordId,
+      readerId: ctx.caller.id,
+      readerMsp: ctx.caller.mspId,
+      practitionerId: reader.kind === 'practitioner' ? reader.practitionerId : undefined,
+      role: reader.kind === 'practitioner' ? reader.role : Role.Patient,
+      purpose,
+      emergency,
+    },
+    record.authorMsp,
+  );
   ctx.ledger.emit(
     EventName.RecordAccessed,
     { recordId, patientId: record.patientId, accessId: entry.accessId, emergency },
@@ -75,7 +82,9 @@ export async function readRecord(
   const recordId = parse(RecordIdSchema, recordIdArg, 'recordId');
   const version = parse(VersionArgSchema, versionArg, 'version');
   const record = await activeRecord(ctx.ledger, recordId);
-  const access = await latestAccess(ctx, recordId, ctx.caller.id);
+  requireCustodianPeer(ctx.ledger, record.authorMsp, `record ${recordId}`);
+  await activePatient(ctx.ledger, record.patientId);
+  const access = await custodianAccess(ctx, record.authorMsp, recordId, ctx.caller.id);
   if (access === undefined || !isFresh(access, ctx.ledger.txTime())) {
     throw forbidden('no fresh access entry for this record: log the access first');
   }
@@ -83,7 +92,7 @@ export async function readRecord(
   const metadata = await findVersion(ctx.ledger, record, version);
   const content = await ctx.ledger.getPrivate(
     RecordContentSchema,
-    Collection.Clinical,
+    implicitCollection(record.authorMsp),
     contentKey(ctx.ledger, recordId, metadata.version),
   );
   if (content === undefined) {

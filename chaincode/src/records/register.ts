@@ -1,18 +1,20 @@
 /**
- * Registering a patient: demographics into the clinical collection, a pseudonym and a salted
- * hash on the public ledger. The same person (the same MRN) registered twice at one provider
- * is a conflict; the MRN index that finds it lives in that provider's implicit collection, so
- * not even a hash of an MRN reaches the public ledger's values.
+ * Registering a patient: demographics into the registering provider's own implicit collection
+ * (its peers alone hold them), a pseudonym and a salted hash on the public ledger. The same
+ * person (the same MRN) registered twice at one provider is a conflict; the MRN index that
+ * finds it lives in that provider's implicit collection, keyed by an HMAC with the provider's
+ * own secret (index-secret.ts), so not even a guessable hash of an MRN reaches the blocks.
  */
 import type { HealthContext } from '../shared/context';
 import { conflict } from '../shared/errors';
 import { EventName } from '../shared/events';
 import { saltedHash } from '../shared/hash';
 import { requireMsp, requireRole } from '../shared/identity';
-import { Collection, implicitCollection, PROVIDER_MSPS, Transient } from '../shared/names';
+import { implicitCollection, PROVIDER_MSPS, Transient } from '../shared/names';
 import { Role } from '../shared/roles';
 import { parse } from '../shared/schema';
 import { DemographicsSchema } from './demographics';
+import { indexSecret } from './index-secret';
 import { demographicsKey, mrnKey, patientKey } from './keys';
 import {
   type DemographicsEntry,
@@ -45,7 +47,7 @@ export async function registerPatient(
     throw conflict(`patient ${patientId} exists already`);
   }
   const ownIndex = implicitCollection(caller.mspId);
-  const indexKey = mrnKey(ledger, demographics.mrn);
+  const indexKey = mrnKey(ledger, await indexSecret(ledger, ownIndex, salt), demographics.mrn);
   const known = await ledger.getPrivate(MrnIndexEntrySchema, ownIndex, indexKey);
   // An erased patient's MRN may be registered afresh, under a new pseudonym.
   if (known !== undefined && !(await isErased(ctx, known.patientId))) {
@@ -60,13 +62,12 @@ export async function registerPatient(
     registeredAt: ledger.txTime(),
   };
   const entry: DemographicsEntry = { patientId, demographics, salt };
-  const privateKey = demographicsKey(ledger, patientId);
   await ledger.put(publicKey, patient);
-  await ledger.putPrivate(Collection.Clinical, privateKey, entry);
+  // Only on the registering provider's peers; a write there needs that provider's endorsement.
+  await ledger.putPrivate(ownIndex, demographicsKey(ledger, patientId), entry);
   await ledger.putPrivate(ownIndex, indexKey, { patientId });
   // The registration is the registering provider's fact: only it may change it.
   await ledger.restrictTo(publicKey, caller.mspId);
-  await ledger.restrictPrivateTo(Collection.Clinical, privateKey, caller.mspId);
   ledger.emit(EventName.PatientRegistered, { patientId }, [caller.mspId]);
   return { patientId, hash: patient.hash };
 }

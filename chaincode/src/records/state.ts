@@ -54,6 +54,9 @@ export type DemographicsEntry = z.output<typeof DemographicsEntrySchema>;
 /** Private (the registering org's implicit collection): MRN hash -> patient. */
 export const MrnIndexEntrySchema = z.object({ patientId: PatientIdSchema });
 
+/** The key of a provider's MRN index, kept in its implicit collection. */
+export const IndexSecretSchema = z.object({ secret: Sha256Hex });
+
 /** Public metadata of one version of a record; also, under the record key, of the latest. */
 export const RecordMetadataSchema = z.object({
   recordId: RecordIdSchema,

@@ -5,7 +5,7 @@
  */
 import { erased, notFound } from '../shared/errors';
 import type { Ledger } from '../shared/ledger';
-import { Collection } from '../shared/names';
+import { implicitCollection } from '../shared/names';
 import {
   contentKey,
   patientKey,
@@ -102,10 +102,10 @@ export async function writeVersion(
   const privateKey = contentKey(ledger, recordId, version);
   await ledger.put(latest, metadata);
   await ledger.put(thisVersion, metadata);
-  await ledger.putPrivate(Collection.Clinical, privateKey, content);
+  // The content stays with its custodian: the author organisation's implicit collection.
+  await ledger.putPrivate(implicitCollection(authorMsp), privateKey, content);
   await ledger.restrictTo(latest, authorMsp);
   await ledger.restrictTo(thisVersion, authorMsp);
-  await ledger.restrictPrivateTo(Collection.Clinical, privateKey, authorMsp);
   if (version === 1) {
     const index = recordIndexKey(ledger, recordId);
     await ledger.put(index, { recordId, patientId });

@@ -127,7 +127,7 @@ export class Ledger {
       return await this.#stub.getPrivateData(collection, key);
     } catch (err) {
       if (!PRIVATE_DATA_MISSING.test(String((err as Error).message))) throw err;
-      const peerMsp = this.#peerMsp();
+      const peerMsp = this.peerMsp();
       if (peerMsp !== undefined && collectionMembers(collection)?.includes(peerMsp) === false) {
         throw forbidden(
           `${collection}: this peer's organisation (${peerMsp}) is not a member of the collection and holds none of its data; ask a member's peer`,
@@ -139,8 +139,9 @@ export class Ledger {
     }
   }
 
-  /** The endorsing peer's organisation (CORE_PEER_LOCALMSPID of the chaincode process). */
-  #peerMsp(): string | undefined {
+  /** The endorsing peer's organisation (CORE_PEER_LOCALMSPID of the chaincode process);
+   * undefined when the chaincode server was not told. */
+  peerMsp(): string | undefined {
     try {
       return this.#stub.getMspID();
     } catch {

@@ -14,7 +14,9 @@ export const PROVIDER_MSPS: readonly string[] = [Msp.ProviderA, Msp.ProviderB];
 
 /** Private data collections, as defined in network/collections.json. */
 export const Collection = {
-  /** Demographics and clinical records, shared by the provider organisations. */
+  /** Defined in network/collections.json and no longer written: demographics and records live
+   * in their custodian's implicit collection (custodian.ts). Fabric cannot remove a collection
+   * from a chaincode definition, so networks that used it keep it defined and empty. */
   Clinical: 'clinical',
   /** Plan membership (member numbers, coverage), shared by the providers and the insurer. */
   Membership: 'membership',

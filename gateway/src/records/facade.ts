@@ -2,8 +2,11 @@
  * The records contract as typed calls. PHI (demographics, FHIR resources) goes only into the
  * transient map with a fresh salt; writes name the caller's organisation as endorser, because
  * the keys they create belong to it (key-level policies) and its peer holds the private data.
+ * A record's content stays with its custodian (the author organisation): logging an access
+ * and reading go to the custodian's peer, and erasure runs on every custodian's.
  */
 import type { Page } from '../http/common-schemas';
+import { onceCommittedThere } from '../fabric/custodian-lag';
 import { evaluateJson, type Submitted, submitJson, type TransactionRunner } from '../fabric/runner';
 import { phiTransient, type SaltSource } from '../fabric/salt';
 import { z } from 'zod';
@@ -29,7 +32,8 @@ export interface RecordsFacade {
   recordHistory(recordId: string): Promise<unknown>;
   verifyRecord(recordId: string, copy: RecordCopy): Promise<unknown>;
   erasureEndorsers(patientId: string): Promise<string[]>;
-  /** Asks erasureEndorsers first: erasure needs every owner of the patient's keys. */
+  /** Asks erasureEndorsers first, then erases on the registering provider's peer and each
+   * other custodian's copy on its own peer. */
   erasePatient(patientId: string): Promise<Submitted>;
 }
 
@@ -41,6 +45,38 @@ export interface RecordsFacadeOptions {
 }
 
 const MspList = z.array(z.string().min(1));
+const Custody = z.object({ custodian: z.string().min(1) });
+const PatientStatus = z.object({ status: z.string() });
+const Erased = z.object({ patientId: z.string(), erasedAt: z.string(), records: z.int() });
+
+/** One answer for the erasure: the registering provider's transaction, and every custodian's
+ * copy erased after it (records counts them all; blockNumber is the last one's). */
+function erasureOf(
+  first: Submitted | undefined,
+  copies: readonly (readonly [string, Submitted])[],
+): Submitted {
+  const done = copies.map(([, s]) => s);
+  const all = first === undefined ? done : [first, ...done];
+  const [head] = all;
+  const last = all[all.length - 1];
+  if (head === undefined || last === undefined) throw new Error('erasure ran no transaction');
+  const results = all.map((s) => Erased.parse(s.result));
+  return {
+    result: {
+      patientId: results[0]?.patientId,
+      erasedAt: results[0]?.erasedAt,
+      records: results.reduce((sum, r) => sum + r.records, 0),
+      custodians: copies.map(([custodian, c]) => ({
+        custodian,
+        transactionId: c.transactionId,
+        blockNumber: c.blockNumber,
+        records: Erased.parse(c.result).records,
+      })),
+    },
+    transactionId: head.transactionId,
+    blockNumber: last.blockNumber,
+  };
+}
 
 export function newRecordsFacade(options: Readonly<RecordsFacadeOptions>): RecordsFacade {
   const { tx, mspId, salt } = options;
@@ -48,6 +84,9 @@ export function newRecordsFacade(options: Readonly<RecordsFacadeOptions>): Recor
   const version = (v: number | undefined) => (v === undefined ? '' : String(v));
   const endorsers = async (patientId: string) =>
     MspList.parse(await evaluateJson(tx, 'erasureEndorsers', { args: [patientId] }));
+  const custodianOf = async (recordId: string) => [
+    Custody.parse(await evaluateJson(tx, 'recordCustodian', { args: [recordId] })).custodian,
+  ];
   return {
     registerPatient: (patientId, demographics) =>
       submitJson(tx, 'registerPatient', {
@@ -68,8 +107,22 @@ export function newRecordsFacade(options: Readonly<RecordsFacadeOptions>): Recor
         transient: phiTransient(resource, salt()),
         endorsingOrganizations: ownOrg,
       }),
-    logAccess: (recordId, purpose) => submitJson(tx, 'logAccess', { args: [recordId, purpose] }),
-    readRecord: (recordId, v) => evaluateJson(tx, 'readRecord', { args: [recordId, version(v)] }),
+    logAccess: async (recordId, purpose) =>
+      submitJson(tx, 'logAccess', {
+        args: [recordId, purpose],
+        endorsingOrganizations: await custodianOf(recordId),
+      }),
+    readRecord: async (recordId, v) => {
+      const custodian = await custodianOf(recordId);
+      return onceCommittedThere(
+        () =>
+          evaluateJson(tx, 'readRecord', {
+            args: [recordId, version(v)],
+            endorsingOrganizations: custodian,
+          }),
+        { lagging: /FORBIDDEN: no fresh access entry/ },
+      );
+    },
     listRecords: (patientId, page) =>
       evaluateJson(tx, 'listRecords', { args: [patientId, page.pageSize, page.bookmark] }),
     recordHistory: (recordId) => evaluateJson(tx, 'recordHistory', { args: [recordId] }),
@@ -79,10 +132,34 @@ export function newRecordsFacade(options: Readonly<RecordsFacadeOptions>): Recor
         transient: phiTransient(copy.resource, copy.salt),
       }),
     erasureEndorsers: endorsers,
-    erasePatient: async (patientId) =>
-      submitJson(tx, 'erasePatient', {
-        args: [patientId],
-        endorsingOrganizations: await endorsers(patientId),
-      }),
+    erasePatient: async (patientId) => {
+      const [registering = mspId, ...others] = await endorsers(patientId);
+      const { status } = PatientStatus.parse(
+        await evaluateJson(tx, 'getPatient', { args: [patientId] }),
+      );
+      // Erased already with copies left (a run cut short): only those copies remain to erase.
+      const first =
+        status === 'erased' && others.length > 0
+          ? undefined
+          : await submitJson(tx, 'erasePatient', {
+              args: [patientId],
+              endorsingOrganizations: [registering],
+            });
+      const copies: [string, Submitted][] = [];
+      for (const custodian of others) {
+        copies.push([
+          custodian,
+          await onceCommittedThere(
+            () =>
+              submitJson(tx, 'eraseCustodianCopy', {
+                args: [patientId],
+                endorsingOrganizations: [custodian],
+              }),
+            { lagging: /FAILED_PRECONDITION: patient \S+ is not erased/ },
+          ),
+        ]);
+      }
+      return erasureOf(first, copies);
+    },
   };
 }

@@ -72,7 +72,8 @@ export function patientRoutes(): Route[] {
       method: 'get',
       path: '/patients/{patientId}/erasure/endorsers',
       tag,
-      summary: "The organisations whose endorsement a patient's erasure needs (registrar)",
+      summary:
+        "The custodians of a patient's data, each of which erases its own copy: the registering provider first (its registrar)",
       access: 'user',
       body: NoBody,
       query: NoQuery,
@@ -93,7 +94,8 @@ export function patientRoutes(): Route[] {
       params: PatientParams,
       success: {
         status: 201,
-        description: '{result: {patientId, erasedAt, records}, transactionId, blockNumber}',
+        description:
+          '{result: {patientId, erasedAt, records, custodians: [{custodian, transactionId, blockNumber, records}]}, transactionId, blockNumber}: the registering provider erases, then each other custodian its own copy; blockNumber is the last',
       },
       errors: [400, 403, 404, 410],
       handle: async ({ params, contracts }) =>

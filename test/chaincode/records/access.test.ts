@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
-import { Msp } from '../../../chaincode/src/shared/names';
+import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, type FakeStub } from '../../support/fake-stub';
 import {
   add,
@@ -47,6 +47,43 @@ describe('records.logAccess then records.readRecord', () => {
     });
 
     it('may not read their own record without logging the access first (FORBIDDEN)', async () => {
+      const message = await messageOf(read(stub, Who.patient, obs.recordId));
+      assert.match(message, /^FORBIDDEN: no fresh access entry/);
+    });
+  });
+
+  describe("on the custodian's peer (the author organisation's)", () => {
+    it("logging the access writes the custodian's attestation into its own implicit collection", async () => {
+      const { accessId } = await logAccess(stub, Who.patient, obs.recordId);
+      const attested = [...(stub.privateData.get(implicitCollection(Msp.ProviderA)) ?? [])]
+        .map(
+          ([, bytes]) => JSON.parse(Buffer.from(bytes).toString('utf8')) as { accessId?: string },
+        )
+        .filter((v) => v.accessId === accessId);
+      assert.equal(attested.length, 1);
+    });
+
+    it("another organisation's peer refuses to log or read it, naming the custodian (FORBIDDEN)", async () => {
+      await logAccess(stub, Who.patient, obs.recordId);
+      for (const call of [
+        () => logAccess(stub, Who.patient, obs.recordId),
+        () => read(stub, Who.patient, obs.recordId),
+      ]) {
+        stub.peerMspId = Msp.ProviderB;
+        const message = await messageOf(call());
+        assert.match(message, /^FORBIDDEN: record rec-\w+ is held by ProviderAMSP/);
+      }
+      stub.peerMspId = Msp.ProviderA;
+      assert.deepEqual((await read(stub, Who.patient, obs.recordId)).resource, observation());
+    });
+
+    it("a public access entry without the custodian's attestation lets nobody read (FORBIDDEN)", async () => {
+      await logAccess(stub, Who.patient, obs.recordId);
+      // What a member's tampered peer could write alone: the public entry, not the attestation.
+      stub.privateData.get(implicitCollection(Msp.ProviderA))?.forEach((bytes, key) => {
+        if (key.includes('lastAccess'))
+          stub.privateData.get(implicitCollection(Msp.ProviderA))?.delete(key);
+      });
       const message = await messageOf(read(stub, Who.patient, obs.recordId));
       assert.match(message, /^FORBIDDEN: no fresh access entry/);
     });

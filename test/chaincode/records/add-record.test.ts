@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { RecordsObject, versionAttr } from '../../../chaincode/src/records/keys';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
-import { Collection, Msp } from '../../../chaincode/src/shared/names';
+import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, type FakeStub } from '../../support/fake-stub';
 import {
   add,
   as,
-  clinicalValue,
+  custodianValue,
   credentials,
   messageOf,
   PATIENT_ID,
@@ -69,14 +69,18 @@ describe('records.addRecord', () => {
       });
     });
 
-    it('keeps the FHIR resource and its salt in the clinical collection', async () => {
+    it("keeps the FHIR resource and its salt in the author's implicit collection alone", async () => {
       const { recordId } = await add(stub, observation());
-      assert.deepEqual(clinicalValue(stub, RecordsObject.RecordContent, recordId, versionAttr(1)), {
-        recordId,
-        version: 1,
-        resource: observation(),
-        salt: SALT,
-      });
+      assert.deepEqual([...stub.privateData.keys()].sort(), [implicitCollection(Msp.ProviderA)]);
+      assert.deepEqual(
+        custodianValue(stub, RecordsObject.RecordContent, [recordId, versionAttr(1)]),
+        {
+          recordId,
+          version: 1,
+          resource: observation(),
+          salt: SALT,
+        },
+      );
     });
 
     it("makes every key of the record changeable only with the author organisation's endorsement", async () => {
@@ -85,7 +89,6 @@ describe('records.addRecord', () => {
         stub.createCompositeKey(RecordsObject.Record, [PATIENT_ID, recordId]),
         stub.createCompositeKey(RecordsObject.RecordVersion, [recordId, versionAttr(1)]),
         stub.createCompositeKey(RecordsObject.RecordIndex, [recordId]),
-        `${Collection.Clinical}/${stub.createCompositeKey(RecordsObject.RecordContent, [recordId, versionAttr(1)])}`,
       ];
       for (const key of keys) {
         assert.ok(stub.validationParameters.has(key), key);

@@ -5,7 +5,7 @@ import { saltedHash } from '../../../chaincode/src/shared/hash';
 import { errorCodeOf, type FakeStub } from '../../support/fake-stub';
 import {
   add,
-  clinicalValue,
+  custodianValue,
   messageOf,
   OTHER_PATIENT_ID,
   PATIENT_ID,
@@ -50,18 +50,18 @@ describe('records.addRecord with replacesRecordId: a correction', () => {
   it('overwrites nothing: version 1 keeps its metadata and content', async () => {
     const first = await add(stub, observation());
     const v1 = publicValue(stub, RecordsObject.RecordVersion, first.recordId, versionAttr(1));
-    const c1 = clinicalValue(stub, RecordsObject.RecordContent, first.recordId, versionAttr(1));
+    const c1 = custodianValue(stub, RecordsObject.RecordContent, [first.recordId, versionAttr(1)]);
     await add(stub, observation({ valueQuantity: { value: 128 } }), { replaces: first.recordId });
     assert.deepEqual(
       publicValue(stub, RecordsObject.RecordVersion, first.recordId, versionAttr(1)),
       v1,
     );
     assert.deepEqual(
-      clinicalValue(stub, RecordsObject.RecordContent, first.recordId, versionAttr(1)),
+      custodianValue(stub, RecordsObject.RecordContent, [first.recordId, versionAttr(1)]),
       c1,
     );
     assert.equal(
-      (clinicalValue(stub, RecordsObject.RecordContent, first.recordId, versionAttr(2)) as Json)
+      (custodianValue(stub, RecordsObject.RecordContent, [first.recordId, versionAttr(2)]) as Json)
         .version,
       2,
     );

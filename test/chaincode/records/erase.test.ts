@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { RecordsObject, versionAttr } from '../../../chaincode/src/records/keys';
-import { saltedHash, sha256Hex } from '../../../chaincode/src/shared/hash';
-import { Collection, implicitCollection, Msp } from '../../../chaincode/src/shared/names';
+import { saltedHash } from '../../../chaincode/src/shared/hash';
+import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, type FakeStub, type IdentityOptions } from '../../support/fake-stub';
 import {
   add,
@@ -14,20 +14,41 @@ import {
   T0,
   Who,
   world,
+  mrnIndexAttr,
 } from './fixtures';
 import { condition, DEMOGRAPHICS, observation, OTHER_SALT, SALT } from './samples';
 
+/** erasePatient on the registering provider's (ProviderA's) peer. */
 async function erase(
   stub: FakeStub,
   who: IdentityOptions = Who.registrarA,
   patientId = PATIENT_ID,
 ) {
   stub.nextTx({ at: '2026-03-05T10:00:00Z' });
+  stub.peerMspId = Msp.ProviderA;
   return JSON.parse(await records.erasePatient(as(stub, who), patientId)) as Record<
     string,
     unknown
   >;
 }
+
+/** eraseCustodianCopy on the peer of CUSTODIAN (by default ProviderB), asked by ProviderA's
+ * registrar. */
+async function eraseCopy(
+  stub: FakeStub,
+  custodian: string = Msp.ProviderB,
+  who: IdentityOptions = Who.registrarA,
+) {
+  stub.nextTx({ at: '2026-03-05T10:00:05Z' });
+  stub.peerMspId = custodian;
+  return JSON.parse(await records.eraseCustodianCopy(as(stub, who), PATIENT_ID)) as Record<
+    string,
+    unknown
+  >;
+}
+
+const contentOf = (recordId: string, version: number) =>
+  [RecordsObject.RecordContent, recordId, versionAttr(version)] as const;
 
 function publicJson(
   stub: FakeStub,
@@ -48,14 +69,14 @@ function privateHas(
   return stub.privateData.get(collection)?.has(stub.createCompositeKey(objectType, attrs)) ?? false;
 }
 
-const mrnAttr = sha256Hex(DEMOGRAPHICS.mrn);
-
 describe('records.erasePatient', () => {
   let stub: FakeStub;
   let obs: Added;
   let cond: Added;
+  let mrnAttr: string;
   beforeEach(async () => {
     stub = await world();
+    mrnAttr = mrnIndexAttr(stub, DEMOGRAPHICS.mrn);
     obs = await add(stub, observation());
     await add(stub, observation({ valueQuantity: { value: 128 } }), {
       replaces: obs.recordId,
@@ -65,18 +86,19 @@ describe('records.erasePatient', () => {
   });
 
   describe("by the registering provider's registrar", () => {
-    it('answers with the pseudonym, the time and how many records became tombstones', async () => {
+    it('answers with the pseudonym, the time, its own records erased and the other custodians', async () => {
       assert.deepEqual(await erase(stub), {
         patientId: PATIENT_ID,
         erasedAt: '2026-03-05T10:00:00.000Z',
-        records: 2,
+        records: 1,
+        custodians: [Msp.ProviderB],
       });
     });
 
-    it('purges the demographics and the MRN index entry', async () => {
+    it('purges the demographics and the MRN index entry from its own implicit collection', async () => {
       await erase(stub);
       assert.equal(
-        privateHas(stub, Collection.Clinical, RecordsObject.Demographics, PATIENT_ID),
+        privateHas(stub, implicitCollection(Msp.ProviderA), RecordsObject.Demographics, PATIENT_ID),
         false,
       );
       assert.equal(
@@ -87,25 +109,37 @@ describe('records.erasePatient', () => {
       assert.ok(purged.includes(implicitCollection(Msp.ProviderA)));
     });
 
-    it('purges the content of every version of every record', async () => {
+    it('purges every version of its own records; the other custodian purges its copy after', async () => {
       await erase(stub);
-      for (const [recordId, version] of [
-        [obs.recordId, 1],
-        [obs.recordId, 2],
-        [cond.recordId, 1],
-      ] as const) {
-        assert.equal(
-          privateHas(
-            stub,
-            Collection.Clinical,
-            RecordsObject.RecordContent,
-            recordId,
-            versionAttr(version),
-          ),
-          false,
-        );
-      }
-      assert.equal(stub.privateData.get(Collection.Clinical)?.size, 0);
+      const [inA, inB] = [Msp.ProviderA, Msp.ProviderB].map(implicitCollection);
+      assert.equal(privateHas(stub, inA ?? '', ...contentOf(obs.recordId, 1)), false);
+      assert.equal(privateHas(stub, inA ?? '', ...contentOf(obs.recordId, 2)), false);
+      assert.equal(privateHas(stub, inB ?? '', ...contentOf(cond.recordId, 1)), true);
+      assert.deepEqual(await eraseCopy(stub), {
+        patientId: PATIENT_ID,
+        erasedAt: '2026-03-05T10:00:00.000Z',
+        records: 1,
+        custodians: [],
+      });
+      assert.equal(privateHas(stub, inB ?? '', ...contentOf(cond.recordId, 1)), false);
+      assert.deepEqual(
+        stub.purged.filter((p) => p.collection === inB).length,
+        1,
+        "ProviderB's copy purged once",
+      );
+    });
+
+    it('a custodian copy is not erased before the patient (FAILED_PRECONDITION)', async () => {
+      assert.equal(await errorCodeOf(eraseCopy(stub)), 'FAILED_PRECONDITION');
+    });
+
+    it("only on the registering provider's peer: another peer refuses (FORBIDDEN)", async () => {
+      stub.nextTx({ at: '2026-03-05T10:00:00Z' });
+      stub.peerMspId = Msp.ProviderB;
+      assert.equal(
+        await errorCodeOf(records.erasePatient(as(stub, Who.registrarA), PATIENT_ID)),
+        'FORBIDDEN',
+      );
     });
 
     it('leaves tombstones: the patient erased with its hash kept', async () => {
@@ -131,6 +165,12 @@ describe('records.erasePatient', () => {
       assert.equal(v1.hash, obs.hash);
       assert.equal(
         publicJson(stub, RecordsObject.Record, PATIENT_ID, cond.recordId).status,
+        'active',
+        "ProviderB's record is ProviderB's to tombstone",
+      );
+      await eraseCopy(stub);
+      assert.equal(
+        publicJson(stub, RecordsObject.Record, PATIENT_ID, cond.recordId).status,
         'erased',
       );
     });
@@ -152,10 +192,9 @@ describe('records.erasePatient', () => {
 
   describe("by another provider's registrar", () => {
     it('is refused (FORBIDDEN): nothing purged, the patient still active', async () => {
-      const clinical = stub.privateData.get(Collection.Clinical)?.size;
       assert.equal(await errorCodeOf(erase(stub, Who.registrarB)), 'FORBIDDEN');
+      assert.equal(await errorCodeOf(eraseCopy(stub, Msp.ProviderB, Who.registrarB)), 'FORBIDDEN');
       assert.equal(stub.purged.length, 0);
-      assert.equal(stub.privateData.get(Collection.Clinical)?.size, clinical);
       assert.equal(
         privateHas(stub, implicitCollection(Msp.ProviderA), RecordsObject.Mrn, mrnAttr),
         true,

@@ -8,7 +8,9 @@ import { ConsentContract } from '../../../chaincode/src/consent/contract';
 import { CredentialsContract } from '../../../chaincode/src/credentials/contract';
 import { RecordsContract } from '../../../chaincode/src/records/contract';
 import type { HealthContext } from '../../../chaincode/src/shared/context';
-import { Collection, Msp } from '../../../chaincode/src/shared/names';
+import { hmacHex } from '../../../chaincode/src/shared/hash';
+import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
+import { RecordsObject } from '../../../chaincode/src/records/keys';
 import { Role } from '../../../chaincode/src/shared/roles';
 import { contextFor, FakeStub, type IdentityOptions } from '../../support/fake-stub';
 import { DEMOGRAPHICS, type Json, SALT } from './samples';
@@ -222,9 +224,27 @@ export function publicValue(stub: FakeStub, objectType: string, ...attrs: string
 }
 
 /** A value of the clinical collection, parsed; undefined when the key is absent. */
-export function clinicalValue(stub: FakeStub, objectType: string, ...attrs: string[]): unknown {
+/** A private value as its custodian (by default ProviderA) holds it in its implicit collection. */
+export function custodianValue(
+  stub: FakeStub,
+  objectType: string,
+  attrs: string[],
+  custodian: string = Msp.ProviderA,
+): unknown {
   const bytes = stub.privateData
-    .get(Collection.Clinical)
+    .get(implicitCollection(custodian))
     ?.get(stub.createCompositeKey(objectType, attrs));
   return bytes && JSON.parse(Buffer.from(bytes).toString('utf8'));
+}
+
+/** The MRN index's key attribute at CUSTODIAN: an HMAC with the secret in its collection. */
+export function mrnIndexAttr(
+  stub: FakeStub,
+  mrn: string,
+  custodian: string = Msp.ProviderA,
+): string {
+  const stored = custodianValue(stub, RecordsObject.IndexSecret, [], custodian) as
+    { secret: string } | undefined;
+  if (stored === undefined) throw new Error(`${custodian} has no MRN index secret`);
+  return hmacHex(stored.secret, mrn);
 }

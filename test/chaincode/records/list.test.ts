@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, type FakeStub } from '../../support/fake-stub';
 import {
   add,
@@ -138,6 +139,12 @@ describe('records.listRecords', () => {
   it('keeps listing the tombstones of an erased patient', async () => {
     stub.nextTx({ at: T0 });
     await records.erasePatient(as(stub, Who.registrarA), PATIENT_ID);
+    // Each other custodian erases its own copy (on its own peer).
+    for (const custodian of [Msp.ProviderB]) {
+      stub.nextTx({ at: T0 });
+      stub.peerMspId = custodian;
+      await records.eraseCustodianCopy(as(stub, Who.registrarA), PATIENT_ID);
+    }
     const listed = await list(stub, Who.patient);
     assert.equal(listed.items.length, 3);
     assert.ok(listed.items.every((r) => r.status === 'erased'));

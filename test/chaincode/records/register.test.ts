@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { KeyEndorsementPolicy } from 'fabric-shim';
 import { RecordsObject } from '../../../chaincode/src/records/keys';
 import { saltedHash, sha256Hex } from '../../../chaincode/src/shared/hash';
-import { Collection, implicitCollection, Msp } from '../../../chaincode/src/shared/names';
+import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, FakeStub } from '../../support/fake-stub';
 import {
   as,
+  mrnIndexAttr,
   messageOf,
   OTHER_PATIENT_ID,
   PATIENT_ID,
@@ -43,30 +45,36 @@ describe('records.registerPatient', () => {
       });
     });
 
-    it('keeps the demographics and their salt in the clinical collection', async () => {
+    it("keeps the demographics and their salt in its own organisation's implicit collection alone", async () => {
       await register(stub);
+      assert.deepEqual([...stub.privateData.keys()], [implicitCollection(Msp.ProviderA)]);
       const key = stub.createCompositeKey(RecordsObject.Demographics, [PATIENT_ID]);
-      assert.deepEqual(json(stub.privateData.get(Collection.Clinical)?.get(key)), {
+      assert.deepEqual(json(stub.privateData.get(implicitCollection(Msp.ProviderA))?.get(key)), {
         patientId: PATIENT_ID,
         demographics: DEMOGRAPHICS,
         salt: SALT,
       });
     });
 
-    it("indexes the MRN's hash in its own organisation's implicit collection", async () => {
+    it('indexes the MRN by an HMAC with its own secret, in its own implicit collection', async () => {
       await register(stub);
-      const key = stub.createCompositeKey(RecordsObject.Mrn, [sha256Hex(DEMOGRAPHICS.mrn)]);
+      const attr = mrnIndexAttr(stub, DEMOGRAPHICS.mrn);
+      assert.notEqual(attr, sha256Hex(DEMOGRAPHICS.mrn), 'not computable from the MRN alone');
+      const key = stub.createCompositeKey(RecordsObject.Mrn, [attr]);
       assert.deepEqual(json(stub.privateData.get(implicitCollection(Msp.ProviderA))?.get(key)), {
         patientId: PATIENT_ID,
       });
     });
 
-    it('makes the registration changeable only with its own organisation', async () => {
+    it("makes the registration changeable only with its own organisation's peers (role PEER)", async () => {
       await register(stub);
       const key = stub.createCompositeKey(RecordsObject.Patient, [PATIENT_ID]);
-      assert.ok(stub.validationParameters.has(key));
-      const privateKey = stub.createCompositeKey(RecordsObject.Demographics, [PATIENT_ID]);
-      assert.ok(stub.validationParameters.has(`${Collection.Clinical}/${privateKey}`));
+      const policy = new KeyEndorsementPolicy();
+      policy.addOrgs('PEER', Msp.ProviderA);
+      assert.deepEqual(
+        Buffer.from(stub.validationParameters.get(key) ?? []),
+        Buffer.from(policy.getPolicy()),
+      );
     });
 
     it('announces PatientRegistered with the pseudonym only', async () => {

@@ -245,7 +245,13 @@ describe('records and consent over HTTPS', function () {
     assert.deepEqual(bodyOf(z.array(z.string()), endorsers), [MSP.providera]);
     const res = await registrar.post(`/patients/${patientId}/erasure`);
     const body = bodyOf(
-      committedOf(z.object({ patientId: z.literal(patientId), records: z.literal(1) })),
+      committedOf(
+        z.object({
+          patientId: z.literal(patientId),
+          records: z.literal(1),
+          custodians: z.array(z.unknown()).length(0),
+        }),
+      ),
       expectStatus(res, 201),
     );
     await world.settle(body.blockNumber);

@@ -8,6 +8,7 @@
 import { enrolUser } from './enrol';
 import { MSP, type OrgName, type Session, type TestNetwork } from './network';
 import { demographics, salt } from './phi';
+import { recordDemographics } from './phi-ledger';
 
 /** The board's credentialing officer of network.json: has no per-run state. */
 export const OFFICER = 'officer1';
@@ -89,6 +90,53 @@ export async function submitBy(
   return JSON.parse(committed.result);
 }
 
+/** The organisation that holds a record's content (records:recordCustodian). */
+export async function custodianOf(session: Session, recordId: string): Promise<string> {
+  const text = await session.contract('records').evaluate('recordCustodian', { args: [recordId] });
+  return (JSON.parse(text) as { custodian: string }).custodian;
+}
+
+/** WHO logs an access to a record on the peer of its custodian (the author organisation,
+ * which attests the entry in its own collection); the access ID. */
+export async function logAccessAtCustodian(
+  who: Practitioner,
+  recordId: string,
+  purpose = 'treatment',
+): Promise<string> {
+  const session = await who.session();
+  const committed = await session.contract('records').submit('logAccess', {
+    args: [recordId, purpose],
+    endorsingOrganizations: [await custodianOf(session, recordId)],
+  });
+  return (JSON.parse(committed.result) as { accessId: string }).accessId;
+}
+
+/** WHO reads a record from its custodian's peer, the only one that holds the content. The
+ * custodian may commit the access entry a block after the reader's own peer: a refusal for
+ * want of it is asked again for up to 3 s. */
+export async function readAtCustodian(who: Practitioner, recordId: string, version = '') {
+  const session = await who.session();
+  const custodian = await custodianOf(session, recordId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const text = await session.contract('records').evaluate('readRecord', {
+        args: [recordId, version],
+        endorsingOrganizations: [custodian],
+      });
+      return JSON.parse(text);
+    } catch (err) {
+      const lagging = /no fresh access entry/.test(errorText(err));
+      if (!lagging || attempt >= 12) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+function errorText(err: unknown): string {
+  const details = (err as { details?: { message: string }[] }).details ?? [];
+  return [String(err), ...details.map((d) => d.message)].join(' ');
+}
+
 /** A physician of ORG, new in the CA, without a licence yet. */
 export async function newPhysician(
   net: TestNetwork,
@@ -158,6 +206,7 @@ export async function registerPatient(
     endorsingOrganizations: [MSP[org]],
   });
   const { hash } = JSON.parse(committed.result) as { hash: string };
+  recordDemographics(MSP[org], patientId, who);
   return { patientId, person: who, salt: personSalt, hash };
 }
 

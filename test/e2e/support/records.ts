@@ -6,6 +6,7 @@
 import { MSP, type OrgName, type Session } from './network';
 import { clinicalValue } from './people';
 import { observation, salt } from './phi';
+import { recordClinicalValue } from './phi-ledger';
 
 export interface FiledRecord {
   readonly recordId: string;
@@ -36,5 +37,6 @@ export async function fileObservation(
     endorsingOrganizations,
   });
   const added = JSON.parse(committed.result) as { recordId: string; version: number; hash: string };
+  recordClinicalValue(MSP[org], patientId, value);
   return { ...added, resource, salt: recordSalt, value };
 }

@@ -59,17 +59,60 @@ describe('records facade', () => {
     assert.deepEqual(submit.secondCall.args[1]?.endorsingOrganizations, ['ProviderBMSP']);
   });
 
-  it('erases a patient with the endorsers the chaincode names', async () => {
-    const { runner, submit, evaluate } = fakeRunner({ patientId: PATIENT }, [
-      'ProviderAMSP',
-      'ProviderBMSP',
-    ]);
+  it("erases on the registering provider's peer, then each other custodian's copy on its own", async () => {
+    const erased = (records: number) => ({
+      patientId: PATIENT,
+      erasedAt: '2026-03-05T10:00:00.000Z',
+      records,
+      custodians: [],
+    });
+    const { runner, submit, evaluate } = fakeRunner(erased(2));
+    evaluate.withArgs('erasureEndorsers').resolves('["ProviderAMSP","ProviderBMSP"]');
+    evaluate.withArgs('getPatient').resolves('{"status":"active"}');
+    submit.withArgs('eraseCustodianCopy').resolves({
+      result: JSON.stringify(erased(1)),
+      transactionId: 'tx2',
+      blockNumber: 43n,
+    });
     const records = newRecordsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: randomSalt });
-    await records.erasePatient(PATIENT);
+    const answer = await records.erasePatient(PATIENT);
     assert.deepEqual(evaluate.firstCall.args, ['erasureEndorsers', { args: [PATIENT] }]);
+    assert.deepEqual(
+      submit.getCalls().map((c) => c.args),
+      [
+        ['erasePatient', { args: [PATIENT], endorsingOrganizations: ['ProviderAMSP'] }],
+        ['eraseCustodianCopy', { args: [PATIENT], endorsingOrganizations: ['ProviderBMSP'] }],
+      ],
+    );
+    assert.deepEqual(answer, {
+      result: {
+        patientId: PATIENT,
+        erasedAt: '2026-03-05T10:00:00.000Z',
+        records: 3,
+        custodians: [
+          { custodian: 'ProviderBMSP', transactionId: 'tx2', blockNumber: 43, records: 1 },
+        ],
+      },
+      transactionId: 'tx1',
+      blockNumber: 43,
+    });
+  });
+
+  it("logs an access and reads on the peer of the record's custodian", async () => {
+    const { runner, submit, evaluate } = fakeRunner();
+    evaluate
+      .withArgs('recordCustodian')
+      .resolves('{"recordId":"rec-1","custodian":"ProviderBMSP"}');
+    const records = newRecordsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: randomSalt });
+    await records.logAccess('rec-1', 'treatment');
+    await records.readRecord('rec-1');
     assert.deepEqual(submit.firstCall.args, [
-      'erasePatient',
-      { args: [PATIENT], endorsingOrganizations: ['ProviderAMSP', 'ProviderBMSP'] },
+      'logAccess',
+      { args: ['rec-1', 'treatment'], endorsingOrganizations: ['ProviderBMSP'] },
+    ]);
+    assert.deepEqual(evaluate.lastCall.args, [
+      'readRecord',
+      { args: ['rec-1', ''], endorsingOrganizations: ['ProviderBMSP'] },
     ]);
   });
 

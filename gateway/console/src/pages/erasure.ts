@@ -79,7 +79,11 @@ function registrarView(view: HTMLElement, ctx: PageContext): void {
       const answer = await ctx.api.get(path`/patients/${patientId}/erasure/endorsers`);
       const msps = Array.isArray(answer) ? answer.map(str) : [];
       endorsers.replaceChildren(
-        h('p', {}, `Erasing ${patientId} needs the endorsement of: ${msps.join(', ')}.`),
+        h(
+          'p',
+          {},
+          `Erasing ${patientId} needs the endorsement of: ${msps.join(', ')} (each custodian erases its own copy).`,
+        ),
         eraseForm(ctx, patientId, result),
       );
     },

@@ -1,6 +1,6 @@
 /**
  * Caliper workload: a licensed physician of ProviderA files a FHIR Observation (transient
- * payload and salt; the record goes to the clinical private data collection). Written without
+ * payload and salt; the record goes to ProviderA's implicit private data collection). Written without
  * @hyperledger/caliper-core so it loads from this folder: Caliper only needs
  * createWorkloadModule() and the three methods below.
  */

@@ -43,16 +43,26 @@ export interface LedgerCall {
   readonly request: TransactionRequest;
 }
 
+/** Results of the lookups facades act on (the rest answer {"ok":true}). */
+const PLAUSIBLE: Readonly<Record<string, string>> = {
+  erasureEndorsers: `["${MSP}"]`,
+  recordCustodian: `{"recordId":"rec-1","custodian":"${MSP}"}`,
+  getPatient: '{"status":"active"}',
+};
+const ERASURE =
+  '{"patientId":"pat-000001","erasedAt":"2026-03-05T10:00:00.000Z","records":0,"custodians":[]}';
+
 /** Answers every transaction with a plausible result and records it. */
 function recordingRunner(contract: string, calls: LedgerCall[]): TransactionRunner {
   return {
     async submit(name, request = {}): Promise<Committed<string>> {
       calls.push({ kind: 'submit', contract, name, request });
-      return { result: '{"ok":true}', transactionId: TX_ID, blockNumber: BigInt(9) };
+      const result = name.startsWith('erase') ? ERASURE : '{"ok":true}';
+      return { result, transactionId: TX_ID, blockNumber: BigInt(9) };
     },
     async evaluate(name, request = {}): Promise<string> {
       calls.push({ kind: 'evaluate', contract, name, request });
-      return name === 'erasureEndorsers' ? `["${MSP}"]` : '{"ok":true}';
+      return PLAUSIBLE[name] ?? '{"ok":true}';
     },
   };
 }
