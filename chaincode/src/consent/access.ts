@@ -8,10 +8,15 @@ import type { HealthContext } from '../shared/context';
 import { implicitCollection } from '../shared/names';
 import { parse } from '../shared/schema';
 import { type AccessDecision, type AccessRequest, decideAccess } from './decision';
+import { patientKey } from '../records/keys';
+import { PatientStateSchema } from '../records/state';
+import { isAttested } from '../shared/attestation';
 import {
   type AccessEntry,
   AccessEntrySchema,
   accessKey,
+  type Consent,
+  consentKey,
   ConsentSchema,
   EmergencyAccessSchema,
   lastAccessKey,
@@ -25,7 +30,7 @@ export async function mayAccess(
   ctx: HealthContext,
   request: AccessRequest,
 ): Promise<AccessDecision> {
-  const consents = await ctx.ledger.list(ConsentSchema, ObjectType.Consent, request.patientId);
+  const consents = await attestedConsents(ctx, request.patientId);
   const practitionerId = request.reader.practitionerId;
   // Emergency accesses are keyed by practitioner, so only the reader's own are loaded.
   const emergencies =
@@ -38,6 +43,22 @@ export async function mayAccess(
           practitionerId,
         );
   return decideAccess(consents, emergencies, request);
+}
+
+/** The patient's consents that their registering provider attested (shared/attestation.ts):
+ * a consent key a member's tampered chaincode created alone, or changed, counts for nothing.
+ * No registration, no consent. */
+export async function attestedConsents(ctx: HealthContext, patientId: string): Promise<Consent[]> {
+  const { ledger } = ctx;
+  const patient = await ledger.get(PatientStateSchema, patientKey(ledger, patientId));
+  if (patient === undefined) return [];
+  const consents = await ledger.list(ConsentSchema, ObjectType.Consent, patientId);
+  const attested = await Promise.all(
+    consents.map((c) =>
+      isAttested(ledger, patient.registeredBy, consentKey(ledger, patientId, c.consentId)),
+    ),
+  );
+  return consents.filter((_, i) => attested[i] === true);
 }
 
 /** Writes the trail entry (newest-first per patient) and the reader's latest entry per record;

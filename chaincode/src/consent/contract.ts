@@ -7,6 +7,8 @@
 import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireActiveCredential } from '../credentials/enforce';
 import { LicenceType } from '../credentials/state';
+import { putAttested } from '../shared/attestation';
+import { attestedConsents } from './access';
 import { HealthContext } from '../shared/context';
 import { conflict, invalidArgument, notFound } from '../shared/errors';
 import { EventName } from '../shared/events';
@@ -60,7 +62,10 @@ export class ConsentContract extends Contract {
       grantedAt: now,
       grantedBy: ctx.caller.id,
     };
-    await ctx.ledger.put(consentKey(ctx.ledger, consent.patientId, consent.consentId), consent);
+    // Attested by the patient's registering provider (the caller's organisation, checked
+    // above): its peer must endorse, and only an attested consent counts (consent/access.ts).
+    const key = consentKey(ctx.ledger, consent.patientId, consent.consentId);
+    await putAttested(ctx.ledger, ctx.caller.mspId, key, consent);
     ctx.ledger.emit(
       EventName.ConsentGranted,
       { consentId: consent.consentId, patientId: consent.patientId },
@@ -87,7 +92,7 @@ export class ConsentContract extends Contract {
       status: ConsentStatus.Revoked,
       revokedAt: ctx.ledger.txTime(),
     };
-    await ctx.ledger.put(key, revoked);
+    await putAttested(ctx.ledger, ctx.caller.mspId, key, revoked);
     ctx.ledger.emit(EventName.ConsentRevoked, { consentId, patientId }, [
       ctx.caller.mspId,
       consent.grantee.mspId,
@@ -107,7 +112,8 @@ export class ConsentContract extends Contract {
       // The front desk of the provider that registered the patient, not any provider's.
       requireMsp(ctx.caller, (await findPatient(ctx.ledger, id)).registeredBy);
     }
-    return canonicalJson(await ctx.ledger.list(ConsentSchema, ObjectType.Consent, id));
+    // Only consents the registering provider attested: a forged key is no consent of theirs.
+    return canonicalJson(await attestedConsents(ctx, id));
   }
 
   /**

@@ -1,7 +1,11 @@
 /**
  * Where credentials live in world state: the credential key, the practitioner index and the
- * key-level policy that lets only the board's endorsement change either of them.
+ * key-level policy that lets only the board's endorsement change either of them. Each version
+ * of a credential is also attested by the board (shared/attestation.ts), and a credential
+ * counts only while it is: a licence key a member's tampered chaincode created alone is
+ * unknown to every reader.
  */
+import { isAttested, putAttested } from '../shared/attestation';
 import { notFound } from '../shared/errors';
 import type { HistoryEntry, Ledger } from '../shared/ledger';
 import { Msp } from '../shared/names';
@@ -25,11 +29,19 @@ export function practitionerIndexKey(
   return ledger.key(CredentialObject.ByPractitioner, practitionerId, licenceNumber);
 }
 
+/** The board whose attestation makes a licence count. A fixed organisation, never the record's
+ * own issuingBoard field, which a forger would set to itself. */
+const AUTHORITY = Msp.Board;
+
+/** The credential, if the board attested its current version. */
 export async function findCredential(
   ledger: Ledger,
   licenceNumber: string,
 ): Promise<Credential | undefined> {
-  return ledger.get(CredentialSchema, credentialKey(ledger, licenceNumber));
+  const key = credentialKey(ledger, licenceNumber);
+  const credential = await ledger.get(CredentialSchema, key);
+  if (credential === undefined || credential.issuingBoard !== AUTHORITY) return undefined;
+  return (await isAttested(ledger, AUTHORITY, key)) ? credential : undefined;
 }
 
 export async function loadCredential(ledger: Ledger, licenceNumber: string): Promise<Credential> {
@@ -54,7 +66,7 @@ export async function insertCredential(ledger: Ledger, credential: Credential): 
     practitionerId: credential.practitionerId,
     licenceNumber: credential.licenceNumber,
   };
-  await ledger.put(key, credential);
+  await putAttested(ledger, AUTHORITY, key, credential);
   await ledger.put(indexKey, entry);
   await ledger.restrictTo(key, Msp.Board);
   await ledger.restrictTo(indexKey, Msp.Board);
@@ -62,7 +74,7 @@ export async function insertCredential(ledger: Ledger, credential: Credential): 
 
 /** A later version; the practitioner never changes, so the index entry stays as it is. */
 export async function updateCredential(ledger: Ledger, credential: Credential): Promise<void> {
-  await ledger.put(credentialKey(ledger, credential.licenceNumber), credential);
+  await putAttested(ledger, AUTHORITY, credentialKey(ledger, credential.licenceNumber), credential);
 }
 
 /** A practitioner's credentials in licence-number order. */

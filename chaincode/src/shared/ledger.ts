@@ -7,6 +7,7 @@ import { KeyEndorsementPolicy } from 'fabric-shim';
 import type { z } from 'zod';
 import { forbidden, invalidArgument, privateDataPending } from './errors';
 import { collectionMembers } from './names';
+import { sha256Hex } from './hash';
 import { toBytes } from './json';
 import { parse, parseJson } from './schema';
 
@@ -56,6 +57,12 @@ export class Ledger {
   async get<S extends z.ZodType>(schema: S, key: string): Promise<z.output<S> | undefined> {
     const bytes = await this.#stub.getState(key);
     return bytes.length > 0 ? decode(schema, bytes, key) : undefined;
+  }
+
+  /** Hex SHA-256 of the public value's bytes, as written; undefined when there is none. */
+  async publicHash(key: string): Promise<string | undefined> {
+    const bytes = await this.#stub.getState(key);
+    return bytes.length > 0 ? sha256Hex(bytes) : undefined;
   }
 
   async put(key: string, value: unknown): Promise<void> {

@@ -10,6 +10,8 @@ import { ClaimsContract } from '../../../chaincode/src/claims/contract';
 import type { Enrolment } from '../../../chaincode/src/claims/membership';
 import type { Plan, PlanTerms } from '../../../chaincode/src/claims/plan';
 import { consentKey } from '../../../chaincode/src/consent/state';
+import { putAttested } from '../../../chaincode/src/shared/attestation';
+import { registerPatient } from '../consent/fixtures';
 import type { Consent } from '../../../chaincode/src/consent/state';
 import type { Credential } from '../../../chaincode/src/credentials/state';
 import { insertCredential } from '../../../chaincode/src/credentials/store';
@@ -20,7 +22,7 @@ import { contextFor, type FakeStub } from '../../support/fake-stub';
 
 export const contract = new ClaimsContract();
 
-export const PATIENT = 'pat-1';
+export const PATIENT = 'pat-000001';
 export const DOCTOR = 'prac-1';
 export const SALT = 'a1'.repeat(16);
 export const DIAGNOSIS = 'E11.9';
@@ -153,7 +155,8 @@ export async function giveLicence(
   await insertCredential(new Ledger(stub as unknown as ChaincodeStub), credential);
 }
 
-/** The patient's consent for the insurer to see their data for payment, as consent stores it. */
+/** The patient's consent for the insurer to see their data for payment, as consent stores it:
+ * the patient registered at ProviderA, which attests the consent. */
 export async function givePaymentConsent(
   stub: FakeStub,
   scope: Consent['scope'] = 'all',
@@ -171,7 +174,8 @@ export async function givePaymentConsent(
     grantedBy: `x509::CN=${PATIENT}::CN=ca`,
   };
   const ledger = new Ledger(stub as unknown as ChaincodeStub);
-  await ledger.put(consentKey(ledger, PATIENT, consent.consentId), consent);
+  registerPatient(stub, PATIENT, Msp.ProviderA);
+  await putAttested(ledger, Msp.ProviderA, consentKey(ledger, PATIENT, consent.consentId), consent);
 }
 
 /** Publishes the plan and enrols the patient, each in a transaction of its own. */

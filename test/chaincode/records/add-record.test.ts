@@ -71,7 +71,15 @@ describe('records.addRecord', () => {
 
     it("keeps the FHIR resource and its salt in the author's implicit collection alone", async () => {
       const { recordId } = await add(stub, observation());
-      assert.deepEqual([...stub.privateData.keys()].sort(), [implicitCollection(Msp.ProviderA)]);
+      const contentKey = stub.createCompositeKey(RecordsObject.RecordContent, [
+        recordId,
+        versionAttr(1),
+      ]);
+      const holders = [...stub.privateData].filter(([, data]) => data.has(contentKey));
+      assert.deepEqual(
+        holders.map(([collection]) => collection),
+        [implicitCollection(Msp.ProviderA)],
+      );
       assert.deepEqual(
         custodianValue(stub, RecordsObject.RecordContent, [recordId, versionAttr(1)]),
         {

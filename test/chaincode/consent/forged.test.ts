@@ -1,0 +1,87 @@
+/**
+ * A consent a member's tampered chaincode writes alone, in a ProviderA patient's name, for
+ * itself: the public consent key as grantConsent would write it, but without the attestation
+ * of the patient's registering provider (only ProviderA's peer can endorse a write to
+ * ProviderA's implicit collection). And a genuine consent the forger widened afterwards.
+ * Neither opens anything, and the patient does not see the forged one as theirs.
+ */
+import assert from 'node:assert/strict';
+import type { ChaincodeStub } from 'fabric-shim';
+import { mayAccess } from '../../../chaincode/src/consent/access';
+import { consentKey } from '../../../chaincode/src/consent/state';
+import { putAttested } from '../../../chaincode/src/shared/attestation';
+import { Ledger } from '../../../chaincode/src/shared/ledger';
+import { Msp } from '../../../chaincode/src/shared/names';
+import { FakeStub } from '../../support/fake-stub';
+import {
+  asPatient,
+  asPhysician,
+  consent,
+  contract,
+  DOCTOR,
+  grantRequest,
+  licenseDoctors,
+  PATIENT,
+  registerPatient,
+  request,
+} from './fixtures';
+
+const forB = { reader: { mspId: Msp.ProviderB, practitionerId: DOCTOR } };
+
+describe('a consent written without the patient’s registering provider', () => {
+  let stub: FakeStub;
+  let ledger: Ledger;
+  beforeEach(async () => {
+    stub = new FakeStub();
+    ledger = new Ledger(stub as unknown as ChaincodeStub);
+    registerPatient(stub); // at ProviderA
+    await licenseDoctors(stub);
+    stub.nextTx();
+  });
+
+  const forged = consent({
+    consentId: 'forged-1',
+    grantee: { kind: 'organisation', mspId: Msp.ProviderB },
+  });
+
+  for (const [how, attestedBy] of [
+    ['with no attestation', undefined],
+    ["attested by the forger's own organisation", Msp.ProviderB],
+  ] as const) {
+    it(`${how}: opens nothing, and is not listed as the patient's`, async () => {
+      const key = consentKey(ledger, PATIENT, forged.consentId);
+      if (attestedBy === undefined) await ledger.put(key, forged);
+      else await putAttested(ledger, attestedBy, key, forged);
+      stub.nextTx();
+      assert.deepEqual(await mayAccess(asPhysician(stub, Msp.ProviderB), request(forB)), {
+        allowed: false,
+        reason: 'NO_CONSENT',
+      });
+      assert.equal(await contract.listConsents(asPatient(stub), PATIENT), '[]');
+    });
+  }
+
+  it('a genuine consent widened afterwards by the forger opens nothing either', async () => {
+    await contract.grantConsent(
+      asPatient(stub),
+      JSON.stringify(grantRequest({ scope: ['observation'] })),
+    );
+    const consentId = stub.txId;
+    stub.nextTx();
+    const allowed = await mayAccess(asPhysician(stub), request({ category: 'observation' }));
+    assert.equal(allowed.allowed, true, 'the genuine consent counts');
+    // The forger rewrites the public value (to ProviderB, every category); the attestation stays.
+    const key = consentKey(ledger, PATIENT, consentId);
+    const genuine = JSON.parse(Buffer.from(stub.state.get(key) ?? []).toString('utf8'));
+    await ledger.put(key, {
+      ...genuine,
+      grantee: { kind: 'organisation', mspId: Msp.ProviderB },
+      scope: 'all',
+    });
+    stub.nextTx();
+    assert.deepEqual(await mayAccess(asPhysician(stub, Msp.ProviderB), request(forB)), {
+      allowed: false,
+      reason: 'NO_CONSENT',
+    });
+  });
+});
