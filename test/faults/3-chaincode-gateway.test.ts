@@ -3,14 +3,15 @@
  * write through the ProviderA and ProviderB gateways and a client follows ProviderA's event
  * stream; restart each. No acknowledged write is lost. The client reconnects with the
  * Last-Event-ID of the last event it got, and the events it receives over both connections
- * are exactly the ledger's PatientRegistered events of that span: none missed (those
- * committed while the gateway was down included), none twice.
+ * are exactly the ledger's PatientRegistered events of that span whose audience is ProviderA
+ * (a user's stream carries their organisation's events only): none missed (those committed
+ * while the gateway was down included), none twice, and none of ProviderB's.
  */
 import assert from 'node:assert/strict';
 import type { Network } from '@hyperledger/fabric-gateway';
 import { EventReader, type SseEvent } from '../e2e/http/support/sse';
 import { runId } from '../e2e/support/enrol';
-import { CHAINCODE } from '../e2e/support/network';
+import { CHAINCODE, MSP } from '../e2e/support/network';
 import { Gateways } from '../e2e/security/support/https';
 import { drill } from './support/drill';
 import { Ledgers, PEER_ORGS } from './support/ledger';
@@ -21,8 +22,9 @@ import { written } from './support/written';
 
 const EVENT = 'PatientRegistered';
 
-/** The ledger's EVENT events from block FROM up to block TO, as "<block>:<txId>". The stream
- * never ends by itself: reading stops after an event beyond TO, or two idle seconds. */
+/** The ledger's EVENT events for ProviderA's users (audience) from block FROM up to block TO,
+ * as "<block>:<txId>". The stream never ends by itself: reading stops after an event beyond
+ * TO, or two idle seconds. */
 async function ledgerEvents(network: Network, from: number, to: number): Promise<string[]> {
   const ids: string[] = [];
   const events = await network.getChaincodeEvents(CHAINCODE, { startBlock: BigInt(from) });
@@ -33,12 +35,19 @@ async function ledgerEvents(network: Network, from: number, to: number): Promise
       if (next === undefined || next.done === true) break;
       const e = next.value;
       if (Number(e.blockNumber) > to) break;
-      if (e.eventName === EVENT) ids.push(`${e.blockNumber}:${e.transactionId}`);
+      if (e.eventName === EVENT && concernsProviderA(e.payload)) {
+        ids.push(`${e.blockNumber}:${e.transactionId}`);
+      }
     }
   } finally {
     events.close();
   }
   return ids;
+}
+
+function concernsProviderA(payload: Uint8Array): boolean {
+  const { audience } = JSON.parse(Buffer.from(payload).toString('utf8')) as { audience?: unknown };
+  return Array.isArray(audience) && audience.includes(MSP.providera);
 }
 
 drill(

@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import type { User } from '../../e2e/http/support/http';
-import { planTerms } from '../../e2e/support/claims-data';
+import { day, diagnosisCodes, line, planTerms } from '../../e2e/support/claims-data';
 import { MSP, type OrgName } from '../../e2e/support/network';
-import { day } from '../../e2e/support/people';
 import { demographicsOf } from '../../e2e/security/support/leaks';
 
 export interface Outcome {
@@ -181,6 +180,47 @@ export function planWriter(name: string, user: User, run: string): Writer {
     next: (n) => {
       const key = `plan-f-${run}-${name}-${n}`;
       return { path: '/plans', key, body: planTerms(key, false) };
+    },
+  };
+}
+
+export interface ClaimBody {
+  readonly claimId: string;
+  readonly patientId: string;
+  readonly renderingPractitionerId: string;
+  readonly serviceDate: string;
+  readonly diagnosisCodes: readonly string[];
+  readonly lines: readonly ReturnType<typeof line>[];
+}
+
+/** Submits ProviderA claims through USER's gateway (a provider's registrar), one member after
+ * another from PATIENTS: a member's next claim reads the accumulators its last one wrote, so
+ * the pool keeps a writer's consecutive claims on different members. SENT keeps each body by
+ * claim ID, for the read-back. */
+export function claimWriter(
+  name: string,
+  user: User,
+  run: string,
+  patients: readonly string[],
+  practitionerId: string,
+  sent: Map<string, ClaimBody>,
+): Writer {
+  return {
+    name,
+    org: 'providera',
+    user,
+    next: (n) => {
+      const key = `clm-f-${run}-${name}-${n}`;
+      const body: ClaimBody = {
+        claimId: key,
+        patientId: patients[n % patients.length] ?? '',
+        renderingPractitionerId: practitionerId,
+        serviceDate: day(0),
+        diagnosisCodes: diagnosisCodes(),
+        lines: [line('99213', 18_000), line('97110', 12_000, 3)],
+      };
+      sent.set(key, body);
+      return { path: '/claims', key, body };
     },
   };
 }

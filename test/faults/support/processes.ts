@@ -5,7 +5,7 @@
  * from its channel participation API.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { NETWORK_HOME } from '../../e2e/support/network';
@@ -43,6 +43,17 @@ export async function kill9(name: string): Promise<number> {
   process.kill(pid, 'SIGKILL');
   while (alive(pid)) await sleep(20);
   return pid;
+}
+
+/** Removes the transient store of the peer NAME (e.g. insurer.peer0), which is down: the
+ * private data it endorsed and had not yet committed, so that it has to get what it missed
+ * from the other members' peers. */
+export function dropTransientStore(name: string): void {
+  if (alive(pidOf(name))) throw new Error(`${name} is running`);
+  const [org = '', node = ''] = name.split('.');
+  const store = join(NETWORK_HOME, 'orgs', org, 'nodes', node, 'data', 'transientstore');
+  readdirSync(store); // throws if the layout changed, instead of removing nothing
+  rmSync(store, { recursive: true });
 }
 
 /** Restarts NAME (and waits until it is healthy); returns how long that took, in ms. */
