@@ -23,7 +23,6 @@ import {
   type RegisteredPatient,
   readAtCustodian,
   registerPatient,
-  submitBy,
 } from './support/people';
 import { compositeKeyHash, purgedKeys } from './support/purges';
 import { type FiledRecord, fileObservation } from './support/records';
@@ -191,13 +190,16 @@ describe('records, consent and the access trail, on the real network', function 
   describe('emergency access', () => {
     it('another ProviderB physician is refused until declaring an emergency', async () => {
       assert.equal(await failureOf(logAccess(emergencyPhysician, recordA.recordId)), 'FORBIDDEN');
-      const access = await submitBy(
-        emergencyPhysician,
-        'consent',
-        'declareEmergencyAccess',
-        patientId,
-        EMERGENCY_REASON,
-      );
+      // Declared on the peer of the patient's registering provider, which attests it.
+      const declared = await (
+        await emergencyPhysician.session()
+      )
+        .contract('consent')
+        .submit('declareEmergencyAccess', {
+          args: [patientId, EMERGENCY_REASON],
+          endorsingOrganizations: [MSP.providera],
+        });
+      const access = JSON.parse(declared.result);
       assert.deepEqual(
         [access.patientId, access.practitionerId, access.mspId, access.reason],
         [patientId, emergencyPhysician.practitionerId, MSP.providerb, EMERGENCY_REASON],

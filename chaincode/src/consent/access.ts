@@ -18,7 +18,9 @@ import {
   type Consent,
   consentKey,
   ConsentSchema,
+  type EmergencyAccess,
   EmergencyAccessSchema,
+  emergencyKey,
   lastAccessKey,
   ObjectType,
 } from './state';
@@ -36,12 +38,7 @@ export async function mayAccess(
   const emergencies =
     practitionerId === undefined
       ? []
-      : await ctx.ledger.list(
-          EmergencyAccessSchema,
-          ObjectType.Emergency,
-          request.patientId,
-          practitionerId,
-        );
+      : await attestedEmergencies(ctx, request.patientId, practitionerId);
   return decideAccess(consents, emergencies, request);
 }
 
@@ -49,16 +46,38 @@ export async function mayAccess(
  * a consent key a member's tampered chaincode created alone, or changed, counts for nothing.
  * No registration, no consent. */
 export async function attestedConsents(ctx: HealthContext, patientId: string): Promise<Consent[]> {
+  const consents = await ctx.ledger.list(ConsentSchema, ObjectType.Consent, patientId);
+  return attestedBy(ctx, patientId, consents, (c) =>
+    consentKey(ctx.ledger, patientId, c.consentId),
+  );
+}
+
+/** The emergency accesses declared on the patient (by PRACTITIONERID, when given) that the
+ * patient's registering provider attested. */
+export async function attestedEmergencies(
+  ctx: HealthContext,
+  patientId: string,
+  practitionerId?: string,
+): Promise<EmergencyAccess[]> {
+  const attrs = practitionerId === undefined ? [patientId] : [patientId, practitionerId];
+  const emergencies = await ctx.ledger.list(EmergencyAccessSchema, ObjectType.Emergency, ...attrs);
+  return attestedBy(ctx, patientId, emergencies, (e) => emergencyKey(ctx.ledger, e));
+}
+
+async function attestedBy<T>(
+  ctx: HealthContext,
+  patientId: string,
+  facts: readonly T[],
+  keyOf: (fact: T) => string,
+): Promise<T[]> {
   const { ledger } = ctx;
+  if (facts.length === 0) return [];
   const patient = await ledger.get(PatientStateSchema, patientKey(ledger, patientId));
   if (patient === undefined) return [];
-  const consents = await ledger.list(ConsentSchema, ObjectType.Consent, patientId);
   const attested = await Promise.all(
-    consents.map((c) =>
-      isAttested(ledger, patient.registeredBy, consentKey(ledger, patientId, c.consentId)),
-    ),
+    facts.map((f) => isAttested(ledger, patient.registeredBy, keyOf(f))),
   );
-  return consents.filter((_, i) => attested[i] === true);
+  return facts.filter((_, i) => attested[i] === true);
 }
 
 /** Writes the trail entry (newest-first per patient) and the reader's latest entry per record;

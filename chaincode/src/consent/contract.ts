@@ -8,10 +8,11 @@ import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireActiveCredential } from '../credentials/enforce';
 import { LicenceType } from '../credentials/state';
 import { putAttested } from '../shared/attestation';
-import { attestedConsents } from './access';
+import { attestedConsents, attestedEmergencies } from './access';
 import { HealthContext } from '../shared/context';
 import { conflict, invalidArgument, notFound } from '../shared/errors';
 import { EventName } from '../shared/events';
+import { requireCustodianPeer } from '../records/custodian';
 import { requirePatientSelf } from '../records/patient-caller';
 import { findPatient } from '../records/store';
 import { requireMsp, requirePractitionerId, requireRole } from '../shared/identity';
@@ -27,7 +28,6 @@ import {
   ConsentSchema,
   ConsentStatus,
   type EmergencyAccess,
-  EmergencyAccessSchema,
   emergencyExpiry,
   emergencyKey,
   EmergencyReasonSchema,
@@ -120,6 +120,8 @@ export class ConsentContract extends Contract {
    * Break the glass: a provider's physician gets treatment access to every category of the
    * patient's records for EMERGENCY_WINDOW_MINUTES. The reason goes on the public ledger and
    * must not contain PHI (see EmergencyReasonSchema). The EmergencyAccess event tells the patient.
+   * Endorsed on the peer of the patient's registering provider, which attests it: only an
+   * attested emergency access opens anything (consent/access.ts).
    */
   @Transaction()
   @Returns('string')
@@ -138,6 +140,7 @@ export class ConsentContract extends Contract {
       LicenceType.Physician,
     ]);
     const patient = await findPatient(ctx.ledger, id);
+    requireCustodianPeer(ctx.ledger, patient.registeredBy, `patient ${id}`);
     const grantedAt = ctx.ledger.txTime();
     const access: EmergencyAccess = {
       accessId: ctx.ledger.txId(),
@@ -148,7 +151,7 @@ export class ConsentContract extends Contract {
       grantedAt,
       expiresAt: emergencyExpiry(grantedAt),
     };
-    await ctx.ledger.put(emergencyKey(ctx.ledger, access), access);
+    await putAttested(ctx.ledger, patient.registeredBy, emergencyKey(ctx.ledger, access), access);
     ctx.ledger.emit(
       EventName.EmergencyAccess,
       { accessId: access.accessId, patientId: id, mspId: access.mspId, practitionerId },
@@ -162,9 +165,7 @@ export class ConsentContract extends Contract {
   @Returns('string')
   async listEmergencyAccesses(ctx: HealthContext, patientId: string): Promise<string> {
     await requirePatientSelf(ctx, patientId);
-    return canonicalJson(
-      await ctx.ledger.list(EmergencyAccessSchema, ObjectType.Emergency, patientId),
-    );
+    return canonicalJson(await attestedEmergencies(ctx, patientId));
   }
 
   /** Every read of the patient's data, newest first: {items, bookmark}; '' bookmark = first page. */

@@ -1,6 +1,11 @@
-/** The consent contract as typed calls. Consents hold no PHI; the request is an argument. */
+/**
+ * The consent contract as typed calls. Consents hold no PHI; the request is an argument. An
+ * emergency access is endorsed on the peer of the patient's registering provider, which
+ * attests it; RECORDS (the records contract) says which provider that is.
+ */
 import type { Page } from '../http/common-schemas';
 import { evaluateJson, type Submitted, submitJson, type TransactionRunner } from '../fabric/runner';
+import { z } from 'zod';
 import type { ConsentRequest } from './schemas';
 
 export interface ConsentFacade {
@@ -12,14 +17,23 @@ export interface ConsentFacade {
   listAccessLog(patientId: string, page: Page): Promise<unknown>;
 }
 
-export function newConsentFacade(tx: TransactionRunner): ConsentFacade {
+const Registration = z.object({ registeredBy: z.string().min(1) });
+
+export function newConsentFacade(tx: TransactionRunner, records: TransactionRunner): ConsentFacade {
+  const registeringProvider = async (patientId: string) => [
+    Registration.parse(await evaluateJson(records, 'getPatient', { args: [patientId] }))
+      .registeredBy,
+  ];
   return {
     grantConsent: (request) => submitJson(tx, 'grantConsent', { args: [JSON.stringify(request)] }),
     revokeConsent: (patientId, consentId) =>
       submitJson(tx, 'revokeConsent', { args: [patientId, consentId] }),
     listConsents: (patientId) => evaluateJson(tx, 'listConsents', { args: [patientId] }),
-    declareEmergencyAccess: (patientId, reason) =>
-      submitJson(tx, 'declareEmergencyAccess', { args: [patientId, reason] }),
+    declareEmergencyAccess: async (patientId, reason) =>
+      submitJson(tx, 'declareEmergencyAccess', {
+        args: [patientId, reason],
+        endorsingOrganizations: await registeringProvider(patientId),
+      }),
     listEmergencyAccesses: (patientId) =>
       evaluateJson(tx, 'listEmergencyAccesses', { args: [patientId] }),
     listAccessLog: (patientId, page) =>

@@ -55,7 +55,7 @@ function build(
   const { salt } = options;
   return {
     records: newRecordsFacade({ tx: tx('records'), mspId, salt }),
-    consent: newConsentFacade(tx('consent')),
+    consent: newConsentFacade(tx('consent'), tx('records')),
     credentials: newCredentialsFacade(tx('credentials')),
     claims: newClaimsFacade({ tx: tx('claims'), mspId, salt }),
     events: newFabricEventFeed(network, options.chaincode),

@@ -8,17 +8,18 @@
 import assert from 'node:assert/strict';
 import type { ChaincodeStub } from 'fabric-shim';
 import { mayAccess } from '../../../chaincode/src/consent/access';
-import { consentKey } from '../../../chaincode/src/consent/state';
+import { consentKey, emergencyKey } from '../../../chaincode/src/consent/state';
 import { putAttested } from '../../../chaincode/src/shared/attestation';
 import { Ledger } from '../../../chaincode/src/shared/ledger';
 import { Msp } from '../../../chaincode/src/shared/names';
-import { FakeStub } from '../../support/fake-stub';
+import { errorCodeOf, FakeStub } from '../../support/fake-stub';
 import {
   asPatient,
   asPhysician,
   consent,
   contract,
   DOCTOR,
+  emergency,
   grantRequest,
   licenseDoctors,
   PATIENT,
@@ -83,5 +84,48 @@ describe('a consent written without the patient’s registering provider', () =>
       allowed: false,
       reason: 'NO_CONSENT',
     });
+  });
+
+  it("an emergency access written without it opens nothing and is not in the patient's list", async () => {
+    const access = emergency({
+      accessId: 'forged-e1',
+      mspId: Msp.ProviderB,
+      practitionerId: DOCTOR,
+    });
+    await ledger.put(emergencyKey(ledger, access), access);
+    stub.nextTx();
+    assert.deepEqual(await mayAccess(asPhysician(stub, Msp.ProviderB), request(forB)), {
+      allowed: false,
+      reason: 'NO_CONSENT',
+    });
+    assert.equal(await contract.listEmergencyAccesses(asPatient(stub), PATIENT), '[]');
+  });
+
+  it("is declared only on the registering provider's peer: another peer refuses (FORBIDDEN)", async () => {
+    stub.peerMspId = Msp.ProviderB;
+    assert.equal(
+      await errorCodeOf(
+        contract.declareEmergencyAccess(
+          asPhysician(stub, Msp.ProviderB),
+          PATIENT,
+          'unconscious on arrival',
+        ),
+      ),
+      'FORBIDDEN',
+    );
+    stub.peerMspId = Msp.ProviderA;
+    const declared = JSON.parse(
+      await contract.declareEmergencyAccess(
+        asPhysician(stub, Msp.ProviderB),
+        PATIENT,
+        'unconscious on arrival',
+      ),
+    );
+    stub.nextTx({ at: declared.grantedAt });
+    const decision = await mayAccess(
+      asPhysician(stub, Msp.ProviderB),
+      request({ ...forB, at: declared.grantedAt }),
+    );
+    assert.deepEqual(decision, { allowed: true, basis: 'emergency', accessId: declared.accessId });
   });
 });

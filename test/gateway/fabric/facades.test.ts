@@ -130,14 +130,28 @@ describe('records facade', () => {
 describe('consent facade', () => {
   it('grants consent with the request as its one argument', async () => {
     const { runner, submit } = fakeRunner();
-    await newConsentFacade(runner).grantConsent(CONSENT);
+    await newConsentFacade(runner, runner).grantConsent(CONSENT);
     assert.deepEqual(submit.firstCall.args, ['grantConsent', { args: [JSON.stringify(CONSENT)] }]);
   });
 
   it('pages the access log', async () => {
     const { runner, evaluate } = fakeRunner();
-    await newConsentFacade(runner).listAccessLog(PATIENT, { pageSize: '10', bookmark: 'b' });
+    await newConsentFacade(runner, runner).listAccessLog(PATIENT, {
+      pageSize: '10',
+      bookmark: 'b',
+    });
     assert.deepEqual(evaluate.firstCall.args, ['listAccessLog', { args: [PATIENT, '10', 'b'] }]);
+  });
+
+  it("declares an emergency access on the peer of the patient's registering provider", async () => {
+    const { runner: consent, submit } = fakeRunner();
+    const { runner: records, evaluate } = fakeRunner({}, { registeredBy: 'ProviderAMSP' });
+    await newConsentFacade(consent, records).declareEmergencyAccess(PATIENT, 'unconscious');
+    assert.deepEqual(evaluate.firstCall.args, ['getPatient', { args: [PATIENT] }]);
+    assert.deepEqual(submit.firstCall.args, [
+      'declareEmergencyAccess',
+      { args: [PATIENT, 'unconscious'], endorsingOrganizations: ['ProviderAMSP'] },
+    ]);
   });
 });
 

@@ -47,7 +47,7 @@ export interface LedgerCall {
 const PLAUSIBLE: Readonly<Record<string, string>> = {
   erasureEndorsers: `["${MSP}"]`,
   recordCustodian: `{"recordId":"rec-1","custodian":"${MSP}"}`,
-  getPatient: '{"status":"active"}',
+  getPatient: `{"status":"active","registeredBy":"${MSP}"}`,
 };
 const ERASURE =
   '{"patientId":"pat-000001","erasedAt":"2026-03-05T10:00:00.000Z","records":0,"custodians":[]}';
@@ -137,7 +137,10 @@ export class PropertyGateway {
             mspId: user.mspId,
             salt: () => (n++).toString(16).padStart(64, 'c'),
           }),
-          consent: newConsentFacade(recordingRunner('consent', calls)),
+          consent: newConsentFacade(
+            recordingRunner('consent', calls),
+            recordingRunner('records', calls),
+          ),
           credentials: newCredentialsFacade(recordingRunner('credentials', calls)),
           claims: newClaimsFacade({
             tx: recordingRunner('claims', calls),
