@@ -84,9 +84,20 @@ export function newRecordsFacade(options: Readonly<RecordsFacadeOptions>): Recor
   const version = (v: number | undefined) => (v === undefined ? '' : String(v));
   const endorsers = async (patientId: string) =>
     MspList.parse(await evaluateJson(tx, 'erasureEndorsers', { args: [patientId] }));
-  const custodianOf = async (recordId: string) => [
-    Custody.parse(await evaluateJson(tx, 'recordCustodian', { args: [recordId] })).custodian,
-  ];
+  // A record's custodian is its author and never changes: asked once per record, not once for
+  // the access entry and again for the read that follows it.
+  const custodians = new Map<string, Promise<string[]>>();
+  const custodianOf = (recordId: string) => {
+    let found = custodians.get(recordId);
+    if (found === undefined) {
+      found = evaluateJson(tx, 'recordCustodian', { args: [recordId] }).then((answer) => [
+        Custody.parse(answer).custodian,
+      ]);
+      found.catch(() => custodians.delete(recordId));
+      custodians.set(recordId, found);
+    }
+    return found;
+  };
   return {
     registerPatient: (patientId, demographics) =>
       submitJson(tx, 'registerPatient', {

@@ -8,7 +8,7 @@
  * running peer holds), where a placement scan must also see the stale versions and deleted
  * entries still on disk until compaction.
  */
-import { snappyDecode } from './snappy';
+import { snappyDecode, varint } from './snappy';
 
 const TABLE_MAGIC = Buffer.from('57fb808b247547db', 'hex');
 const FOOTER = 48;
@@ -21,21 +21,10 @@ interface Handle {
   readonly size: number;
 }
 
-function varint(bytes: Uint8Array, start: number): { value: number; next: number } {
-  let value = 0;
-  let factor = 1;
-  for (let pos = start; pos < bytes.length && pos < start + 10; pos++) {
-    const byte = bytes[pos] ?? 0;
-    value += (byte & 0x7f) * factor;
-    if (byte < 0x80) return { value, next: pos + 1 };
-    factor *= 128;
-  }
-  throw new Error('leveldb: bad varint');
-}
-
 function handleAt(bytes: Uint8Array, start: number): { handle: Handle; next: number } {
-  const offset = varint(bytes, start);
-  const size = varint(bytes, offset.next);
+  // 64-bit varints: up to 10 bytes.
+  const offset = varint(bytes, start, 10);
+  const size = varint(bytes, offset.next, 10);
   return { handle: { offset: offset.value, size: size.value }, next: size.next };
 }
 

@@ -7,16 +7,21 @@
  * bindings, a dependency for a test to avoid.
  */
 
-function varint(input: Uint8Array, start: number): { value: number; next: number } {
+/** A little-endian base-128 varint (Snappy's length, LevelDB's handles) of at most MAXBYTES. */
+export function varint(
+  input: Uint8Array,
+  start: number,
+  maxBytes = 5,
+): { value: number; next: number } {
   let value = 0;
   let factor = 1;
-  for (let pos = start; pos < input.length && pos < start + 5; pos++) {
+  for (let pos = start; pos < input.length && pos < start + maxBytes; pos++) {
     const byte = input[pos] ?? 0;
     value += (byte & 0x7f) * factor;
     if (byte < 0x80) return { value, next: pos + 1 };
     factor *= 128;
   }
-  throw new Error('snappy: bad length');
+  throw new Error('bad varint');
 }
 
 function littleEndian(input: Uint8Array, pos: number, bytes: number): number {

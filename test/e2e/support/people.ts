@@ -5,6 +5,7 @@
  * user who acts as that patient, and PHI values unique to the run, so that a scan of the
  * blocks can find them only if they leaked.
  */
+import { onceCommittedThere } from '../../../gateway/src/fabric/custodian-lag';
 import { enrolUser } from './enrol';
 import { MSP, type OrgName, type Session, type TestNetwork } from './network';
 import { demographics, salt } from './phi';
@@ -117,24 +118,15 @@ export async function logAccessAtCustodian(
 export async function readAtCustodian(who: Practitioner, recordId: string, version = '') {
   const session = await who.session();
   const custodian = await custodianOf(session, recordId);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const text = await session.contract('records').evaluate('readRecord', {
+  const text = await onceCommittedThere(
+    () =>
+      session.contract('records').evaluate('readRecord', {
         args: [recordId, version],
         endorsingOrganizations: [custodian],
-      });
-      return JSON.parse(text);
-    } catch (err) {
-      const lagging = /no fresh access entry/.test(errorText(err));
-      if (!lagging || attempt >= 12) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
-function errorText(err: unknown): string {
-  const details = (err as { details?: { message: string }[] }).details ?? [];
-  return [String(err), ...details.map((d) => d.message)].join(' ');
+      }),
+    { lagging: /no fresh access entry/ },
+  );
+  return JSON.parse(text);
 }
 
 /** A physician of ORG, new in the CA, without a licence yet. */

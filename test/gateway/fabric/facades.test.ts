@@ -114,6 +114,7 @@ describe('records facade', () => {
       'readRecord',
       { args: ['rec-1', ''], endorsingOrganizations: ['ProviderBMSP'] },
     ]);
+    assert.equal(evaluate.withArgs('recordCustodian').callCount, 1, 'the custodian asked once');
   });
 
   it('verifies a copy with the salt the reader was given, latest version as ""', async () => {
