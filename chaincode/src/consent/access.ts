@@ -10,7 +10,8 @@ import { parse } from '../shared/schema';
 import { type AccessDecision, type AccessRequest, decideAccess } from './decision';
 import { patientKey } from '../records/keys';
 import { PatientStateSchema } from '../records/state';
-import { isAttested } from '../shared/attestation';
+import { attestedRecord } from '../records/store';
+import { isAttested, putAttested } from '../shared/attestation';
 import {
   type AccessEntry,
   AccessEntrySchema,
@@ -80,9 +81,10 @@ async function attestedBy<T>(
   return facts.filter((_, i) => attested[i] === true);
 }
 
-/** Writes the trail entry (newest-first per patient) and the reader's latest entry per record;
- * with a CUSTODIAN, also its attestation in the custodian's implicit collection, the entry the
- * custodian's peer checks before it returns content (custodianAccess). */
+/** Writes the trail entry (newest-first per patient) and the reader's latest entry per record.
+ * The trail entry is attested by its authority: the CUSTODIAN of a record, which also attests
+ * the latest entry, the one its peer checks before it returns content (custodianAccess);
+ * without a custodian (a claim's entry), the reader's own organisation. */
 export async function recordAccess(
   ctx: HealthContext,
   entry: Omit<AccessEntry, 'accessId' | 'at'>,
@@ -94,12 +96,34 @@ export async function recordAccess(
     'accessEntry',
   );
   const latest = lastAccessKey(ctx.ledger, full.recordId, full.readerId);
-  await ctx.ledger.put(accessKey(ctx.ledger, full), full);
+  await putAttested(ctx.ledger, custodian ?? full.readerMsp, accessKey(ctx.ledger, full), full);
   await ctx.ledger.put(latest, full);
   if (custodian !== undefined) {
     await ctx.ledger.putPrivate(implicitCollection(custodian), latest, full);
   }
   return full;
+}
+
+/** Of ENTRIES (a page of the trail), those their authority attested: the custodian of the
+ * record read (an attested record's author), or the reader's organisation for any other entry.
+ * An entry a member's tampered chaincode wrote alone about another organisation's reader, or
+ * about a record another provider holds, is not the patient's trail. */
+export async function attestedTrail(
+  ctx: HealthContext,
+  entries: readonly AccessEntry[],
+): Promise<AccessEntry[]> {
+  const custodians = new Map<string, string | undefined>();
+  const kept: AccessEntry[] = [];
+  for (const entry of entries) {
+    if (!custodians.has(entry.recordId)) {
+      // Not a record (a claim), or no record its author attested: the reader's organisation.
+      const record = await attestedRecord(ctx.ledger, entry.recordId);
+      custodians.set(entry.recordId, record?.authorMsp);
+    }
+    const authority = custodians.get(entry.recordId) ?? entry.readerMsp;
+    if (await isAttested(ctx.ledger, authority, accessKey(ctx.ledger, entry))) kept.push(entry);
+  }
+  return kept;
 }
 
 /** The reader's latest entry for a record as the custodian attested it in its own implicit

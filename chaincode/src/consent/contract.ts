@@ -8,7 +8,7 @@ import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireActiveCredential } from '../credentials/enforce';
 import { LicenceType } from '../credentials/state';
 import { putAttested } from '../shared/attestation';
-import { attestedConsents, attestedEmergencies } from './access';
+import { attestedConsents, attestedEmergencies, attestedTrail } from './access';
 import { HealthContext } from '../shared/context';
 import { conflict, invalidArgument, notFound } from '../shared/errors';
 import { EventName } from '../shared/events';
@@ -186,6 +186,7 @@ export class ConsentContract extends Contract {
       ObjectType.Access,
       patientId,
     );
-    return canonicalJson(page);
+    // A page may come back shorter than pageSize; its bookmark still continues the scan.
+    return canonicalJson({ ...page, items: await attestedTrail(ctx, page.items) });
   }
 }

@@ -22,7 +22,7 @@ import { requireCustodianPeer } from './custodian';
 import { storedIndexSecret } from './index-secret';
 import { contentKey, demographicsKey, mrnKey, patientKey, recordKey, versionKey } from './keys';
 import { DemographicsEntrySchema, LifeStatus, type PatientState, PatientIdSchema } from './state';
-import { findPatient, recordsOf, versionsOf } from './store';
+import { findPatient, putMetadata, recordsOf, versionsOf } from './store';
 
 export interface Erasure {
   readonly patientId: string;
@@ -113,13 +113,13 @@ async function eraseRecordsHeldBy(
         implicitCollection(custodian),
         contentKey(ledger, record.recordId, version.version),
       );
-      await ledger.put(versionKey(ledger, record.recordId, version.version), {
+      await putMetadata(ledger, versionKey(ledger, record.recordId, version.version), {
         ...version,
         status: LifeStatus.Erased,
         erasedAt,
       });
     }
-    await ledger.put(recordKey(ledger, patientId, record.recordId), {
+    await putMetadata(ledger, recordKey(ledger, patientId, record.recordId), {
       ...record,
       status: LifeStatus.Erased,
       erasedAt,

@@ -16,7 +16,7 @@ import {
   type RecordMetadata,
   RecordMetadataSchema,
 } from './state';
-import { findPatient, findRecord, versionsOf } from './store';
+import { attestedRecords, findPatient, findRecord, versionsOf } from './store';
 import { type Viewer, viewerOf } from './viewer';
 import { mayListRecord } from './visibility';
 
@@ -41,9 +41,10 @@ export async function listRecords(
     patientId,
   );
   const consented = await consentedCategories(ctx, viewer, patientId);
+  const visible = page.items.filter((r) => mayListRecord(viewer, r, consented));
   // A page may come back shorter than pageSize; its bookmark still continues the scan.
   return {
-    items: page.items.filter((r) => mayListRecord(viewer, r, consented)),
+    items: await attestedRecords(ctx.ledger, patientId, visible),
     bookmark: page.bookmark,
   };
 }

@@ -1,8 +1,11 @@
 /**
  * Reading the records contract's state with its refusals in one place: a missing patient or
  * record is NOT_FOUND, an erased one ERASED (its tombstone is there), and writing a version
- * with the author organisation's ownership as key-level endorsement policies.
+ * with the author organisation's ownership as key-level endorsement policies. A record's
+ * metadata counts only while its author attested it (shared/attestation.ts): metadata a
+ * member's tampered chaincode wrote alone in another provider's name is no record.
  */
+import { isAttested, putAttested } from '../shared/attestation';
 import { erased, notFound } from '../shared/errors';
 import type { Ledger } from '../shared/ledger';
 import { implicitCollection } from '../shared/names';
@@ -40,14 +43,25 @@ export async function activePatient(ledger: Ledger, patientId: string): Promise<
   return patient;
 }
 
-/** The latest metadata of a record, erased or not. */
+/** The latest metadata of a record, erased or not; NOT_FOUND unless its author attested it. */
 export async function findRecord(ledger: Ledger, recordId: string): Promise<RecordMetadata> {
-  const index = await ledger.get(RecordIndexEntrySchema, recordIndexKey(ledger, recordId));
-  const record =
-    index && (await ledger.get(RecordMetadataSchema, recordKey(ledger, index.patientId, recordId)));
-  if (!record) {
+  const record = await attestedRecord(ledger, recordId);
+  if (record === undefined) {
     throw notFound(`record ${recordId}`);
   }
+  return record;
+}
+
+/** The latest metadata of a record if its author attested it, erased or not. */
+export async function attestedRecord(
+  ledger: Ledger,
+  recordId: string,
+): Promise<RecordMetadata | undefined> {
+  const index = await ledger.get(RecordIndexEntrySchema, recordIndexKey(ledger, recordId));
+  if (index === undefined) return undefined;
+  const key = recordKey(ledger, index.patientId, recordId);
+  const record = await ledger.get(RecordMetadataSchema, key);
+  if (record === undefined || !(await isAttested(ledger, record.authorMsp, key))) return undefined;
   return record;
 }
 
@@ -68,22 +82,54 @@ export async function findVersion(
   if (version === undefined || version === record.version) {
     return record;
   }
-  const found = await ledger.get(
-    RecordMetadataSchema,
-    versionKey(ledger, record.recordId, version),
-  );
-  if (found === undefined) {
+  const key = versionKey(ledger, record.recordId, version);
+  const found = await ledger.get(RecordMetadataSchema, key);
+  if (found === undefined || !(await isAttested(ledger, found.authorMsp, key))) {
     throw notFound(`version ${version} of record ${record.recordId}`);
   }
   return found;
 }
 
+/** The patient's records whose authors attested their latest metadata. */
 export async function recordsOf(ledger: Ledger, patientId: string): Promise<RecordMetadata[]> {
-  return ledger.list(RecordMetadataSchema, RecordsObject.Record, patientId);
+  return attestedRecords(
+    ledger,
+    patientId,
+    await ledger.list(RecordMetadataSchema, RecordsObject.Record, patientId),
+  );
 }
 
+/** Of RECORDS (latest metadata of the patient's records), those their authors attested. */
+export async function attestedRecords(
+  ledger: Ledger,
+  patientId: string,
+  records: readonly RecordMetadata[],
+): Promise<RecordMetadata[]> {
+  return onlyAttested(ledger, records, (r) => recordKey(ledger, patientId, r.recordId));
+}
+
+/** The record's versions whose author attested them. */
 export async function versionsOf(ledger: Ledger, recordId: string): Promise<RecordMetadata[]> {
-  return ledger.list(RecordMetadataSchema, RecordsObject.RecordVersion, recordId);
+  const versions = await ledger.list(RecordMetadataSchema, RecordsObject.RecordVersion, recordId);
+  return onlyAttested(ledger, versions, (v) => versionKey(ledger, recordId, v.version));
+}
+
+async function onlyAttested(
+  ledger: Ledger,
+  list: readonly RecordMetadata[],
+  keyOf: (metadata: RecordMetadata) => string,
+): Promise<RecordMetadata[]> {
+  const attested = await Promise.all(list.map((m) => isAttested(ledger, m.authorMsp, keyOf(m))));
+  return list.filter((_, i) => attested[i] === true);
+}
+
+/** Metadata of a record or of one of its versions, attested by its author (the custodian). */
+export async function putMetadata(
+  ledger: Ledger,
+  key: string,
+  metadata: RecordMetadata,
+): Promise<void> {
+  await putAttested(ledger, metadata.authorMsp, key, metadata);
 }
 
 /**
@@ -100,8 +146,8 @@ export async function writeVersion(
   const latest = recordKey(ledger, patientId, recordId);
   const thisVersion = versionKey(ledger, recordId, version);
   const privateKey = contentKey(ledger, recordId, version);
-  await ledger.put(latest, metadata);
-  await ledger.put(thisVersion, metadata);
+  await putMetadata(ledger, latest, metadata);
+  await putMetadata(ledger, thisVersion, metadata);
   // The content stays with its custodian: the author organisation's implicit collection.
   await ledger.putPrivate(implicitCollection(authorMsp), privateKey, content);
   await ledger.restrictTo(latest, authorMsp);

@@ -53,14 +53,16 @@ describe('records.logAccess then records.readRecord', () => {
   });
 
   describe("on the custodian's peer (the author organisation's)", () => {
-    it("logging the access writes the custodian's attestation into its own implicit collection", async () => {
+    it("logging the access writes the custodian's attestation of the trail entry and the latest entry into its own implicit collection", async () => {
       const { accessId } = await logAccess(stub, Who.patient, obs.recordId);
       const attested = [...(stub.privateData.get(implicitCollection(Msp.ProviderA)) ?? [])]
-        .map(
-          ([, bytes]) => JSON.parse(Buffer.from(bytes).toString('utf8')) as { accessId?: string },
-        )
-        .filter((v) => v.accessId === accessId);
-      assert.equal(attested.length, 1);
+        .filter(([, bytes]) => {
+          const value = JSON.parse(Buffer.from(bytes).toString('utf8')) as { accessId?: string };
+          return value.accessId === accessId;
+        })
+        .map(([key]) => stub.splitCompositeKey(key).objectType)
+        .sort();
+      assert.deepEqual(attested, ['access', 'lastAccess']);
     });
 
     it("another organisation's peer refuses to log or read it, naming the custodian (FORBIDDEN)", async () => {

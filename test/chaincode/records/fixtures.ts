@@ -223,7 +223,6 @@ export function publicValue(stub: FakeStub, objectType: string, ...attrs: string
   return bytes && JSON.parse(Buffer.from(bytes).toString('utf8'));
 }
 
-/** A value of the clinical collection, parsed; undefined when the key is absent. */
 /** A private value as its custodian (by default ProviderA) holds it in its implicit collection. */
 export function custodianValue(
   stub: FakeStub,
