@@ -1,11 +1,19 @@
 /**
  * The adversary suite's findings, one row per attempt (who tried what, what the project requires,
- * how it ended), printed once after every file of the run as a Markdown table for
+ * how it ended), printed once after every file of the run as a Markdown table per mode for
  * docs/TRUST.md.
  */
 import { describeOutcome, type Outcome } from './outcome';
 
+const MODES = {
+  a: 'ProviderB turned hostile, mode (a): its own CA and gateway, chaincode unchanged',
+  b: 'ProviderB turned hostile, mode (b): its own chaincode server replaced by a tampered build',
+} as const;
+
+type Mode = keyof typeof MODES;
+
 interface Row {
+  readonly mode: Mode;
   readonly attempt: string;
   readonly required: string;
   readonly outcome: string;
@@ -13,8 +21,14 @@ interface Row {
 
 const rows: Row[] = [];
 
-export function note(attempt: string, required: string, outcome: Outcome | string): void {
+export function note(
+  attempt: string,
+  required: string,
+  outcome: Outcome | string,
+  mode: Mode = 'a',
+): void {
   rows.push({
+    mode,
     attempt,
     required,
     outcome: typeof outcome === 'string' ? outcome : describeOutcome(outcome),
@@ -22,15 +36,16 @@ export function note(attempt: string, required: string, outcome: Outcome | strin
 }
 
 function printTable(): void {
-  if (rows.length === 0) return;
   const cell = (text: string) => text.replaceAll('|', '\\|');
-  console.log(
-    '\n      ProviderB turned hostile, mode (a): its own CA and gateway, chaincode unchanged\n',
-  );
-  console.log('      | Attempt | Required | Outcome |');
-  console.log('      |---|---|---|');
-  for (const r of rows) {
-    console.log(`      | ${cell(r.attempt)} | ${cell(r.required)} | ${cell(r.outcome)} |`);
+  for (const mode of Object.keys(MODES) as Mode[]) {
+    const ofMode = rows.filter((r) => r.mode === mode);
+    if (ofMode.length === 0) continue;
+    console.log(`\n      ${MODES[mode]}\n`);
+    console.log('      | Attempt | Required | Outcome |');
+    console.log('      |---|---|---|');
+    for (const r of ofMode) {
+      console.log(`      | ${cell(r.attempt)} | ${cell(r.required)} | ${cell(r.outcome)} |`);
+    }
   }
 }
 
