@@ -12,7 +12,7 @@ import { MSP, type TestNetwork } from '../../test/e2e/support/network';
 import { day } from '../../test/e2e/support/people';
 import { salt } from '../../test/e2e/support/phi';
 import { sdkSubmit } from './calls';
-import { benchPlan, claim, demographics, enrolment, vitalSign } from './data';
+import { benchPlan, claim, consentRequest, demographics, enrolment, vitalSign } from './data';
 import { type Directory, limited } from './identities';
 import { createUsers, freshLogins, type Physician, type Users } from './users';
 
@@ -91,7 +91,7 @@ export async function setUp(
   const w = new Writer();
   await limited(
     [
-      ...users.physicians.map(
+      ...[...users.physicians, ...users.visitors].map(
         (p) => () =>
           w.submit('licence', officer.contract('credentials'), 'issueCredential', {
             args: [JSON.stringify(licence(p))],
@@ -115,16 +115,27 @@ export async function setUp(
     32,
   );
   await limited(
-    members.map(
-      (patientId, i) => () =>
-        w.submit('enrolment', intake.contract('claims'), 'enrolMember', {
-          transient: {
-            payload: JSON.stringify(enrolment(patientId, planId, run, i)),
-            salt: salt(),
-          },
-          endorsingOrganizations: [MSP.insurer],
-        }),
-    ),
+    [
+      ...members.map(
+        (patientId, i) => () =>
+          w.submit('enrolment', intake.contract('claims'), 'enrolMember', {
+            transient: {
+              payload: JSON.stringify(enrolment(patientId, planId, run, i)),
+              salt: salt(),
+            },
+            endorsingOrganizations: [MSP.insurer],
+          }),
+      ),
+      // Every patient lets ProviderB treat them: the cross-organisation reads rely on it.
+      ...users.patients.map(
+        ({ party, patientId }) =>
+          () =>
+            w.submit('consent', party.contract('consent'), 'grantConsent', {
+              args: [JSON.stringify(consentRequest(patientId))],
+              endorsingOrganizations: [MSP.providera],
+            }),
+      ),
+    ],
     32,
   );
   const peers = await Peers.of(net);

@@ -1,7 +1,8 @@
 /**
- * The benchmark's users of ProviderA, new for every run: registrars, physicians (each with a
+ * The benchmark's users, new for every run: ProviderA's registrars, physicians (each with a
  * practitioner ID and, once set-up issued it, a licence) and patients (each acting as its own
- * patient ID); and keeping their gateway sign-ins fresh before an HTTP phase.
+ * patient ID), and ProviderB's visiting physicians, who read ProviderA's records under the
+ * patients' consent; and keeping their gateway sign-ins fresh before an HTTP phase.
  */
 import { MSP } from '../../test/e2e/support/network';
 import { type Directory, limited, type Party, REFRESH_AFTER_MS } from './identities';
@@ -21,6 +22,8 @@ export interface Users {
   readonly registrars: readonly Party[];
   readonly physicians: readonly Physician[];
   readonly patients: readonly Patient[];
+  /** Physicians of ProviderB, licensed there: the cross-organisation readers. */
+  readonly visitors: readonly Physician[];
   readonly parties: readonly Party[];
 }
 
@@ -40,14 +43,16 @@ export async function createUsers(
   const registrars = await many(sizes.registrars, (i) =>
     dir.create(org, `bench-${run}-reg-${i}`, { role: 'registrar' }),
   );
-  const physicians = await many(sizes.physicians, async (i): Promise<Physician> => {
-    const practitionerId = `pr-b${run}-${i}`;
-    const party = await dir.create(org, `bench-${run}-phy-${i}`, {
+  const physician = (at: 'providera' | 'providerb', tag: string) => async (i: number) => {
+    const practitionerId = `pr-${tag}${run}-${i}`;
+    const party = await dir.create(at, `bench-${run}-${tag}-${i}`, {
       role: 'physician',
       practitionerId,
     });
     return { party, practitionerId, licenceNumber: `LIC-${practitionerId}` };
-  });
+  };
+  const physicians = await many(sizes.physicians, physician(org, 'b'));
+  const visitors = await many(Math.ceil(sizes.physicians / 4), physician('providerb', 'v'));
   const patients = await many(sizes.patients, async (i): Promise<Patient> => {
     const patientId = `pat-b${run}${String(i).padStart(4, '0')}`;
     const party = await dir.create(org, `bench-${run}-pat-${i}`, { role: 'patient', patientId });
@@ -57,8 +62,9 @@ export async function createUsers(
     ...registrars,
     ...physicians.map((p) => p.party),
     ...patients.map((p) => p.party),
+    ...visitors.map((p) => p.party),
   ];
-  return { registrars, physicians, patients, parties };
+  return { registrars, physicians, patients, visitors, parties };
 }
 
 /** Signs in again every user whose token is getting old (before an HTTP phase), and sends

@@ -2,7 +2,8 @@
  * The workloads, each as one operation on either path: straight through the Gateway SDK (the
  * same transactions, arguments, transient fields and endorsing organisations the gateway's
  * facades use) or as the HTTP request a client of the gateway sends. All go through ProviderA's
- * peer (SDK) or ProviderA's gateway (HTTP).
+ * peer (SDK) or ProviderA's gateway (HTTP), except cross-read: ProviderB's physicians, through
+ * ProviderB's peer or gateway, reading at ProviderA's peer.
  */
 import { MSP } from '../../test/e2e/support/network';
 import { salt } from '../../test/e2e/support/phi';
@@ -10,6 +11,7 @@ import { combine, httpCall, sdkEvaluate, sdkSubmit } from './calls';
 import { claim, consentRequest, demographics, vitalSign } from './data';
 import type { Op, OpOutcome } from './loadgen';
 import type { Fixtures } from './setup';
+import type { Physician } from './users';
 
 export type Path = 'sdk' | 'http';
 
@@ -104,14 +106,16 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
       return httpCall(party.http(), 'POST', '/consents', request);
     };
 
-  const readRecord =
+  /** READER (a physician of ProviderA, or ProviderB's visitor under the patient's consent)
+   * logs the access and reads the content, both on the peer of the record's custodian. */
+  const readAsTheGatewayDoes =
+    (readers: () => readonly Physician[]) =>
     (path: Path): Op =>
     async () => {
       const n = next();
-      const physician = pick(f.physicians, n).party;
+      const physician = pick(readers(), n).party;
       const recordId = pick(f.records, n);
       if (path === 'sdk') {
-        // As the gateway does: both steps on the peer of the record's custodian.
         const records = physician.contract('records');
         const custody = await sdkEvaluate(records, 'recordCustodian', { args: [recordId] });
         if (!custody.ok) return custody;
@@ -131,6 +135,8 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
       }
       return httpCall(physician.http(), 'GET', `/records/${recordId}?purpose=treatment`);
     };
+  const readRecord = readAsTheGatewayDoes(() => f.physicians);
+  const crossRead = readAsTheGatewayDoes(() => f.visitors);
 
   const submitClaim =
     (path: Path): Op =>
@@ -213,6 +219,13 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
       what: 'physician logs the access (submit) then reads the record (evaluate)',
       fixedRate: 15,
       op: readRecord,
+    },
+    {
+      name: 'cross-read',
+      kind: 'submit',
+      what: "ProviderB's physician reads a ProviderA record under consent, at ProviderA's peer",
+      fixedRate: 15,
+      op: crossRead,
     },
     {
       name: 'submit-claim',
