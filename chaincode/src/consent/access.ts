@@ -8,9 +8,7 @@ import type { HealthContext } from '../shared/context';
 import { implicitCollection } from '../shared/names';
 import { parse } from '../shared/schema';
 import { type AccessDecision, type AccessRequest, decideAccess } from './decision';
-import { patientKey } from '../records/keys';
-import { PatientStateSchema } from '../records/state';
-import { attestedRecord } from '../records/store';
+import { attestedPatient, attestedRecord } from '../records/store';
 import { isAttested, putAttested } from '../shared/attestation';
 import {
   type AccessEntry,
@@ -73,7 +71,7 @@ async function attestedBy<T>(
 ): Promise<T[]> {
   const { ledger } = ctx;
   if (facts.length === 0) return [];
-  const patient = await ledger.get(PatientStateSchema, patientKey(ledger, patientId));
+  const patient = await attestedPatient(ledger, patientId);
   if (patient === undefined) return [];
   const attested = await Promise.all(
     facts.map((f) => isAttested(ledger, patient.registeredBy, keyOf(f))),

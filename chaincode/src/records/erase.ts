@@ -20,9 +20,9 @@ import { Role } from '../shared/roles';
 import { parse } from '../shared/schema';
 import { requireCustodianPeer } from './custodian';
 import { storedIndexSecret } from './index-secret';
-import { contentKey, demographicsKey, mrnKey, patientKey, recordKey, versionKey } from './keys';
+import { contentKey, demographicsKey, mrnKey, recordKey, versionKey } from './keys';
 import { DemographicsEntrySchema, LifeStatus, type PatientState, PatientIdSchema } from './state';
-import { findPatient, putMetadata, recordsOf, versionsOf } from './store';
+import { findPatient, putMetadata, putPatient, recordsOf, versionsOf } from './store';
 
 export interface Erasure {
   readonly patientId: string;
@@ -55,7 +55,7 @@ export async function erasePatient(ctx: HealthContext, patientIdArg: string): Pr
   const records = await eraseRecordsHeldBy(ledger, patientId, custodian, erasedAt);
 
   const tombstone: PatientState = { ...patient, status: LifeStatus.Erased, erasedAt };
-  await ledger.put(patientKey(ledger, patientId), tombstone);
+  await putPatient(ledger, tombstone);
   const custodians = await otherCustodians(ledger, patientId, custodian);
   ledger.emit(EventName.PatientErased, { patientId }, [custodian, ...custodians]);
   return { patientId, erasedAt, records, custodians };

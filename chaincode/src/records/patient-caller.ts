@@ -8,8 +8,7 @@ import type { HealthContext } from '../shared/context';
 import { forbidden } from '../shared/errors';
 import { requireRole } from '../shared/identity';
 import { Role } from '../shared/roles';
-import { patientKey } from './keys';
-import { PatientStateSchema } from './state';
+import { attestedPatient } from './store';
 
 /** The caller's own patient ID, once their organisation is found to be the registering one. */
 export async function boundPatientId(ctx: HealthContext): Promise<string> {
@@ -17,7 +16,7 @@ export async function boundPatientId(ctx: HealthContext): Promise<string> {
   if (!caller.patientId) {
     throw forbidden('the caller has no patientId attribute');
   }
-  const patient = await ledger.get(PatientStateSchema, patientKey(ledger, caller.patientId));
+  const patient = await attestedPatient(ledger, caller.patientId);
   if (patient === undefined) {
     throw forbidden(`the caller's patientId ${caller.patientId} names no registered patient`);
   }

@@ -24,6 +24,7 @@ import {
   PatientIdSchema,
   PatientStateSchema,
 } from './state';
+import { putPatient } from './store';
 import { transientSalt } from './transient';
 
 export interface Registered {
@@ -62,7 +63,7 @@ export async function registerPatient(
     registeredAt: ledger.txTime(),
   };
   const entry: DemographicsEntry = { patientId, demographics, salt };
-  await ledger.put(publicKey, patient);
+  await putPatient(ledger, patient);
   // Only on the registering provider's peers; a write there needs that provider's endorsement.
   await ledger.putPrivate(ownIndex, demographicsKey(ledger, patientId), entry);
   await ledger.putPrivate(ownIndex, indexKey, { patientId });

@@ -28,11 +28,30 @@ import {
 } from './state';
 
 export async function findPatient(ledger: Ledger, patientId: string): Promise<PatientState> {
-  const patient = await ledger.get(PatientStateSchema, patientKey(ledger, patientId));
+  const patient = await attestedPatient(ledger, patientId);
   if (patient === undefined) {
     throw notFound(`patient ${patientId}`);
   }
   return patient;
+}
+
+/** The public registration, if the provider it names attested it (erased or not): a
+ * registration a member's tampered chaincode wrote alone in another provider's name is none. */
+export async function attestedPatient(
+  ledger: Ledger,
+  patientId: string,
+): Promise<PatientState | undefined> {
+  const key = patientKey(ledger, patientId);
+  const patient = await ledger.get(PatientStateSchema, key);
+  if (patient === undefined || !(await isAttested(ledger, patient.registeredBy, key))) {
+    return undefined;
+  }
+  return patient;
+}
+
+/** The public registration (new, or its tombstone), attested by the registering provider. */
+export async function putPatient(ledger: Ledger, patient: PatientState): Promise<void> {
+  await putAttested(ledger, patient.registeredBy, patientKey(ledger, patient.patientId), patient);
 }
 
 export async function activePatient(ledger: Ledger, patientId: string): Promise<PatientState> {

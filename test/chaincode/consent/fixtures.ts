@@ -3,7 +3,7 @@ import type { ChaincodeStub } from 'fabric-shim';
 import { insertCredential } from '../../../chaincode/src/credentials/store';
 import { Ledger } from '../../../chaincode/src/shared/ledger';
 import { credential } from '../credentials/fixtures';
-import { Msp } from '../../../chaincode/src/shared/names';
+import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { Role } from '../../../chaincode/src/shared/roles';
 import { ConsentContract } from '../../../chaincode/src/consent/contract';
 import type { AccessRequest } from '../../../chaincode/src/consent/decision';
@@ -70,10 +70,11 @@ export function registerPatient(
     status: 'active',
     registeredAt: '2025-12-01T09:00:00.000Z',
   };
-  stub.state.set(
-    stub.createCompositeKey('patient', [patientId]),
-    Buffer.from(JSON.stringify(patient)),
-  );
+  // As registerPatient writes it: public, and attested by the registering provider.
+  const key = stub.createCompositeKey('patient', [patientId]);
+  const bytes = Buffer.from(JSON.stringify(patient));
+  stub.state.set(key, bytes);
+  void stub.putPrivateData(implicitCollection(registeredBy), key, bytes);
 }
 
 export function grantRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -10,7 +10,12 @@
 import assert from 'node:assert/strict';
 import type { ChaincodeStub } from 'fabric-shim';
 import { accessKey, type AccessEntry } from '../../../chaincode/src/consent/state';
-import { recordIndexKey, recordKey, versionKey } from '../../../chaincode/src/records/keys';
+import {
+  patientKey,
+  recordIndexKey,
+  recordKey,
+  versionKey,
+} from '../../../chaincode/src/records/keys';
 import { putAttested } from '../../../chaincode/src/shared/attestation';
 import { Ledger } from '../../../chaincode/src/shared/ledger';
 import { Msp } from '../../../chaincode/src/shared/names';
@@ -119,5 +124,28 @@ describe('record metadata written without its author', () => {
       else await putAttested(ledger, Msp.ProviderB, accessKey(ledger, forged), forged);
     }
     assert.deepEqual(await trail(), before);
+  });
+
+  it('a registration written without the provider it names is no patient', async () => {
+    const patientId = 'pat-f0rged01';
+    const forged = {
+      patientId,
+      registeredBy: Msp.ProviderA,
+      hash: 'a'.repeat(64),
+      status: 'active',
+      registeredAt: T0,
+    };
+    await ledger.put(patientKey(ledger, patientId), forged);
+    stub.nextTx({ at: T0 });
+    assert.equal(
+      await errorCodeOf(records.getPatient(as(stub, Who.physicianB), patientId)),
+      'NOT_FOUND',
+    );
+    stub.nextTx({ at: T0 });
+    const asThem = { ...Who.patient, patientId, name: 'forged-patient' };
+    assert.equal(
+      await errorCodeOf(records.listRecords(as(stub, asThem), patientId, '10', '')),
+      'FORBIDDEN',
+    );
   });
 });

@@ -26,6 +26,7 @@ import {
 import {
   contentKey,
   demographicsKey,
+  patientKey,
   recordIndexKey,
   recordKey,
   versionKey,
@@ -139,6 +140,64 @@ describe('adversary mode (b): ProviderB runs a tampered chaincode server', funct
     assert.equal(code, 'VALID', 'public keys alone pass the channel policy: the readers must hold');
     return `committed VALID in block ${committed.blockNumber}`;
   }
+
+  describe("a patient registration in ProviderA's name", () => {
+    let registration: Record<string, unknown>;
+    before(async () => {
+      registration = JSON.parse(
+        await s.targetUser.contract('records').evaluate('getPatient', {
+          args: [s.target.patientId],
+          endorsingOrganizations: [A],
+        }),
+      ) as Record<string, unknown>;
+    });
+    const forgedId = () => `pat-tb${s.run}f`;
+
+    it("ProviderA's patient taken over (registeredBy rewritten to ProviderB): never committed", async () => {
+      const outcome = await refusedWrite(forger, [
+        {
+          key: patientKey(keys, s.target.patientId),
+          value: { ...registration, registeredBy: B },
+        },
+      ]);
+      note(
+        'rewrite ProviderA’s patient’s registration to name ProviderB',
+        REQUIRED,
+        `${outcome} (the key-level policy: ProviderA’s PEER)`,
+        'b',
+      );
+      assertRefusedWrite(outcome);
+    });
+
+    it("a new registration naming ProviderA, with ProviderA's attestation: never committed", async () => {
+      const key = patientKey(keys, forgedId());
+      const outcome = await refusedWrite(
+        forger,
+        asTheAuthorityWould(A, key, { ...registration, patientId: forgedId() }),
+      );
+      note('forge a registration naming ProviderA, with its attestation', REQUIRED, outcome, 'b');
+      assertRefusedWrite(outcome);
+    });
+
+    it('a new registration naming ProviderA, public key only: no such patient', async () => {
+      const committed = await forgePublic([
+        { key: patientKey(keys, forgedId()), value: { ...registration, patientId: forgedId() } },
+      ]);
+      const refusal = await refusalOf(
+        s.targetUser.contract('records').evaluate('getPatient', {
+          args: [forgedId()],
+          endorsingOrganizations: [A],
+        }),
+      );
+      assert.equal(refusal.code, 'NOT_FOUND');
+      note(
+        'forge a registration naming ProviderA, public key only',
+        'no reader knows the patient',
+        `${committed}; getPatient at ProviderA: ${refusal.code}`,
+        'b',
+      );
+    });
+  });
 
   describe('a licence for its unlicensed physician', () => {
     let credential: Record<string, unknown>;
