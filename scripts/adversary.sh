@@ -27,8 +27,8 @@ TAMPERED_DIR=$REPO_ROOT/test/e2e/adversary/tampered
 
 # Restarts ORG's first chaincode server from MODULE_DIR, with the package it runs now.
 swap() { # org module-dir
-  local org idx node kind listen ops extra ccserver msp file
-  while read -r org idx node kind listen ops extra ccserver msp; do
+  local org idx node _kind _listen _ops _extra ccserver msp file
+  while read -r org idx node _kind _listen _ops _extra ccserver msp; do
     [[ $org == "$1" && $idx == 0 ]] || continue
     file=$PID_DIR/cc.$org.$node.package
     [[ -f "$file" ]] || die "no chaincode server recorded for $org $node; deploy first"
