@@ -26,14 +26,14 @@ describe('practitioner credentials, on the real network', function () {
   this.timeout(180_000);
   const net = new SettledNetwork();
   const run = runId();
-  const patientId = `pat-e2ec${run}`;
+  let patientId = '';
   let physician: Practitioner;
   let firstRecordId: string;
   after(() => net.close());
 
   before(async () => {
     physician = await newPhysician(net, 'providera', `pr-e2e-${run}`);
-    await registerPatient(net, 'providera', patientId, run);
+    ({ patientId } = await registerPatient(net, 'providera', run));
   });
 
   /** A change by the board's officer, endorsed by the board as its key-level policy needs. */

@@ -29,7 +29,7 @@ describe('endorsement policies against forged endorsements, on the real network'
   this.timeout(180_000);
   const net = new SettledNetwork();
   const run = runId();
-  const patientId = `pat-e2en${run}`;
+  let patientId = '';
   let physicianA: Practitioner;
   let physicianB: Practitioner;
   let record: FiledRecord;
@@ -42,7 +42,7 @@ describe('endorsement policies against forged endorsements, on the real network'
       licensedPhysician(net, 'providerb', `pr-bn-${run}`),
       issueLicence(net, licence),
     ]);
-    await registerPatient(net, 'providera', patientId, run);
+    ({ patientId } = await registerPatient(net, 'providera', run));
     record = await fileObservation(await physicianA.session(), 'providera', patientId, run, 1);
   });
 

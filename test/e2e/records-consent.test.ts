@@ -46,7 +46,7 @@ describe('records, consent and the access trail, on the real network', function 
   this.timeout(180_000);
   const net = new SettledNetwork();
   const run = runId();
-  const patientId = `pat-e2er${run}`;
+  let patientId = '';
   let patient: RegisteredPatient;
   let patientUser: Session;
   let physicianA: Practitioner;
@@ -64,7 +64,8 @@ describe('records, consent and the access trail, on the real network', function 
       licensedPhysician(net, 'providerb', `pr-b-${run}`),
       licensedPhysician(net, 'providerb', `pr-be-${run}`),
     ]);
-    patient = await registerPatient(net, 'providera', patientId, run);
+    patient = await registerPatient(net, 'providera', run);
+    patientId = patient.patientId;
     patientUser = await patientSession(net, 'providera', patientId);
   });
 

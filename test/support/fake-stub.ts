@@ -39,11 +39,12 @@ export class FakeStub {
   #txCount = 0;
   #pendingEvent: Event | undefined;
 
-  /** Starts the next transaction: commits the pending event, new ID, optional time and transient. */
-  nextTx(options: { at?: string; transient?: Record<string, string> } = {}): void {
+  /** Starts the next transaction: commits the pending event, new ID (TXID when given, as a
+   * proposal's random nonce would make it), optional time and transient. */
+  nextTx(options: { at?: string; transient?: Record<string, string>; txId?: string } = {}): void {
     this.commitEvent();
     this.#txCount += 1;
-    this.txId = `tx${this.#txCount}`;
+    this.txId = options.txId ?? `tx${this.#txCount}`;
     if (options.at !== undefined) this.seconds = Date.parse(options.at) / 1000;
     this.transient = new Map(
       Object.entries(options.transient ?? {}).map(([k, v]) => [k, Buffer.from(v, 'utf8')]),

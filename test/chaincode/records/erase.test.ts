@@ -8,6 +8,7 @@ import {
   type Added,
   as,
   OTHER_PATIENT_ID,
+  OTHER_REGISTRATION_TX,
   PATIENT_ID,
   records,
   register,
@@ -185,7 +186,7 @@ describe('records.erasePatient', () => {
 
     it('lets the provider register the same person again, under a new pseudonym', async () => {
       await erase(stub);
-      const again = await register(stub, { patientId: OTHER_PATIENT_ID, salt: OTHER_SALT });
+      const again = await register(stub, { txId: OTHER_REGISTRATION_TX, salt: OTHER_SALT });
       assert.equal(again.patientId, OTHER_PATIENT_ID);
     });
   });

@@ -21,12 +21,12 @@ import { committed, readRecord } from './support/steps';
 describe('console: who accessed my data', function () {
   this.timeout(600_000);
   const { people, run, newPage } = consoleSuite();
-  const patientId = `pat-l${run}`;
+  let patientId = '';
   const value = clinicalValue(run, 2);
   const reason = `unconscious on arrival, ED ${run}`;
   let physicianA: Credentials;
   let physicianB: Credentials;
-  let patient: Credentials;
+  let patient: Credentials & { patientId: string };
   let recordId: string;
 
   const open = async (org: 'providera' | 'providerb', who: Credentials, phone = false) => {
@@ -39,8 +39,9 @@ describe('console: who accessed my data', function () {
     [physicianA, physicianB, patient] = await Promise.all([
       people.licensedPhysician('providera', `pr-a-l${run}`),
       people.licensedPhysician('providerb', `pr-b-l${run}`),
-      people.newPatient('providera', patientId, run),
+      people.newPatient('providera', run),
     ]);
+    patientId = patient.patientId;
     recordId = await people.addRecord(physicianA, patientId, {
       resourceType: 'Observation',
       status: 'final',

@@ -11,15 +11,16 @@ import { changeLicence } from './support/c2-insurer';
 describe('console: a licence suspension seen by a provider', function () {
   this.timeout(600_000);
   const { people, run, newPage } = consoleSuite();
-  const patientId = `pat-c2l${run}`;
+  let patientId = '';
   const practitionerId = `pr-c2l-${run}`;
   const licence = `LIC-${practitionerId}`;
 
   it('refuses the suspended physician on the page, shows it on verification, and allows again after reinstatement', async () => {
-    const [physician] = await Promise.all([
+    const [physician, patient] = await Promise.all([
       people.licensedPhysician('providera', practitionerId),
-      people.newPatient('providera', patientId, run),
+      people.newPatient('providera', run),
     ]);
+    patientId = patient.patientId;
 
     const board = await newPage('board');
     await signIn(board, 'board', 'officer1');

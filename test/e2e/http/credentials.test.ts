@@ -28,7 +28,7 @@ describe('credentials over HTTPS', function () {
   const run = runId();
   const practitionerId = `pr-hc-${run}`;
   const licenceNumber = `LIC-hc-${run}`;
-  const patientId = `pat-hc${run}`;
+  let patientId = '';
   const observation = {
     resourceType: 'Observation',
     status: 'final',
@@ -51,7 +51,6 @@ describe('credentials over HTTPS', function () {
         '?names=CredentialIssued,CredentialSuspended,CredentialReinstated,CredentialRenewed,CredentialRevoked',
     });
     const registered = await registrar.post('/patients', {
-      patientId,
       demographics: {
         mrn: `MRN-HC${run}`,
         givenName: 'Test',
@@ -59,7 +58,12 @@ describe('credentials over HTTPS', function () {
         birthDate: '1970-01-01',
       },
     });
-    await world.settle(bodyOf(committedOf(z.unknown()), expectStatus(registered, 201)).blockNumber);
+    const answer = bodyOf(
+      committedOf(z.object({ patientId: z.string(), hash: z.string() })),
+      expectStatus(registered, 201),
+    );
+    patientId = answer.result.patientId;
+    await world.settle(answer.blockNumber);
   });
   after(() => {
     stream?.close();

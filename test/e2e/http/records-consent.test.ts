@@ -24,12 +24,16 @@ const AccessLog = z.object({
   bookmark: z.string(),
 });
 
+const Registration = committedOf(z.object({ patientId: z.string(), hash: z.string() }));
+
 describe('records and consent over HTTPS', function () {
   this.timeout(180_000);
   const net = new TestNetwork();
   const world = new World(net);
   const run = runId();
-  const patientId = `pat-h${run}`;
+  // Made by the chaincode at registration (before).
+  let patientId = '';
+  let registration: z.output<typeof Registration>;
   const demographics = {
     mrn: `MRN-H${run}`,
     givenName: `Wilhelmina${run}`,
@@ -52,12 +56,21 @@ describe('records and consent over HTTPS', function () {
   let consentId: string;
 
   before(async () => {
-    [registrar, physicianA, physicianB, patient] = await Promise.all([
+    [registrar, physicianA, physicianB] = await Promise.all([
       world.login('providera', 'registrar1'),
       world.licensedPhysician('providera', `pr-ha-${run}`),
       world.licensedPhysician('providerb', `pr-hb-${run}`),
-      world.newUser('providera', `http-${run}-patient`, { role: 'patient', patientId }),
     ]);
+    registration = bodyOf(
+      Registration,
+      expectStatus(await registrar.post('/patients', { demographics }), 201),
+    );
+    patientId = registration.result.patientId;
+    await world.settle(registration.blockNumber);
+    patient = await world.newUser('providera', `http-${run}-patient`, {
+      role: 'patient',
+      patientId,
+    });
     stream = await EventReader.open(patient);
   });
   after(() => {
@@ -66,19 +79,30 @@ describe('records and consent over HTTPS', function () {
     net.close();
   });
 
-  it('the registrar registers the patient: 201 with the transaction and its block', async () => {
-    const res = expectStatus(await registrar.post('/patients', { patientId, demographics }), 201);
-    const body = bodyOf(
-      committedOf(z.object({ patientId: z.literal(patientId), hash: z.string() })),
-      res,
+  it("the registrar registers the patient: 201 with the chaincode's pseudonym, the transaction and its block", async () => {
+    assert.match(registration.result.patientId, /^pat-[0-9a-f]{32}$/);
+    const registered = bodyOf(
+      z.object({ patientId: z.string(), registeredBy: z.string() }),
+      expectStatus(await registrar.get(`/patients/${patientId}`), 200),
     );
-    await world.settle(body.blockNumber);
-    const again = await registrar.post('/patients', { patientId, demographics });
-    expectError(again, 409, 'CONFLICT');
+    assert.deepEqual(registered, { patientId, registeredBy: 'ProviderAMSP' });
+    // The same person again (a retry after a lost answer): a new pseudonym is proposed, and
+    // the MRN index refuses it.
+    expectError(await registrar.post('/patients', { demographics }), 409, 'CONFLICT');
+  });
+
+  it("refuses a client's pseudonym with 400 naming patientId, before anything is signed", async () => {
+    const res = await registrar.post('/patients', {
+      patientId: 'pat-wilhelmina19580314',
+      demographics: { ...demographics, mrn: `MRN-H2${run}` },
+    });
+    const error = expectError(res, 400, 'INVALID_ARGUMENT');
+    assert.equal(error.field, 'patientId');
+    assert.match(error.message, /made by the chaincode/);
   });
 
   it('refuses an unknown field with 400 naming it, before anything is signed', async () => {
-    const res = await registrar.post('/patients', { patientId, demographics, ssn: '123' });
+    const res = await registrar.post('/patients', { demographics, ssn: '123' });
     assert.equal(expectError(res, 400, 'INVALID_ARGUMENT').field, 'ssn');
   });
 

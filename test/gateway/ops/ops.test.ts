@@ -45,7 +45,9 @@ describe('operations endpoints', () => {
     assert.equal(res.body.openapi, '3.1.0');
     const register = res.body.paths['/patients'].post;
     const schema = register.requestBody.content['application/json'].schema;
-    assert.deepEqual(schema.required, ['patientId', 'demographics']);
+    assert.deepEqual(schema.required, ['demographics']);
+    // The pseudonym is the chaincode's: the document says a client's is never valid.
+    assert.deepEqual(schema.properties.patientId.not, {});
     assert.equal(schema.additionalProperties, false);
     assert.ok(register.responses['400'] && register.responses['401'] && register.responses['403']);
     const read = res.body.paths['/records/{recordId}'].get;
