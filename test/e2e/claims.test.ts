@@ -209,7 +209,7 @@ describe('claims, on the real network', function () {
         });
       }
       await step(officer, 'credentials', 'suspendCredential', {
-        args: [`LIC-${doctor2}`, 'suspended pending a board review of the licence'],
+        args: [`LIC-${doctor2}`, 'PENDING_INVESTIGATION'],
         orgs: [MSP.board],
       });
       const verify = (n: string) =>

@@ -26,11 +26,14 @@ import {
 } from './support/people';
 import { compositeKeyHash, purgedKeys } from './support/purges';
 import { type FiledRecord, fileObservation } from './support/records';
+import { salt } from './support/phi';
+import { recordNote } from './support/phi-ledger';
 import { SettledNetwork } from './support/settled';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-const EMERGENCY_REASON = 'unconscious on arrival, emergency department';
+/** A public code; what the physician writes beside it is a private note (PHI). */
+const EMERGENCY_REASON = 'UNCONSCIOUS_PATIENT';
 
 interface AccessEntry {
   accessId: string;
@@ -56,6 +59,7 @@ describe('records, consent and the access trail, on the real network', function 
   let recordB: FiledRecord;
   let consentId: string;
   const accessIds: { consented?: string; emergency?: string } = {};
+  const emergencyNote = `seizure at home ${run}, brought in by neighbour`;
   after(() => net.close());
 
   before(async () => {
@@ -198,8 +202,12 @@ describe('records, consent and the access trail, on the real network', function 
         .contract('consent')
         .submit('declareEmergencyAccess', {
           args: [patientId, EMERGENCY_REASON],
+          transient: { payload: JSON.stringify({ note: emergencyNote }), salt: salt() },
           endorsingOrganizations: [MSP.providera],
         });
+      // Kept by ProviderA, the registering provider, alone: the placement scan checks it.
+      recordNote('emergency note', MSP.providera, emergencyNote, patientId);
+      assert.ok(!declared.result.includes(emergencyNote), 'not in the answer');
       const access = JSON.parse(declared.result);
       assert.deepEqual(
         [access.patientId, access.practitionerId, access.mspId, access.reason],
@@ -370,6 +378,7 @@ describe('records, consent and the access trail, on the real network', function 
         patient.person.birthDate,
         patient.person.address,
         patient.person.mrn,
+        emergencyNote,
         recordA.resource.code.text,
         String(recordA.value),
         String(recordB.value),

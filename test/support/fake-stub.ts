@@ -236,6 +236,16 @@ export function contextFor(stub: FakeStub, who: IdentityOptions): HealthContext 
 }
 
 /** Runs a contract call and returns the error code it failed with (or throws if it did not). */
+/** The message a call failed with: to check that it names the field and leaks no value. */
+export async function messageOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
 export async function errorCodeOf(call: Promise<unknown>): Promise<string> {
   try {
     await call;

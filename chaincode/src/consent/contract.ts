@@ -30,9 +30,13 @@ import {
   type EmergencyAccess,
   emergencyExpiry,
   emergencyKey,
-  EmergencyReasonSchema,
   ObjectType,
 } from './state';
+import { EmergencyReasonSchema } from './emergency-reasons';
+import { keepNote, transientNote } from '../shared/private-note';
+
+/** What an emergency note is about, in its key (shared/private-note.ts). */
+export const EMERGENCY_NOTE = 'emergency';
 
 @Info({ title: 'consent', description: 'Patient consent, emergency access and the access trail' })
 export class ConsentContract extends Contract {
@@ -118,10 +122,12 @@ export class ConsentContract extends Contract {
 
   /**
    * Break the glass: a provider's physician gets treatment access to every category of the
-   * patient's records for EMERGENCY_WINDOW_MINUTES. The reason goes on the public ledger and
-   * must not contain PHI (see EmergencyReasonSchema). The EmergencyAccess event tells the patient.
-   * Endorsed on the peer of the patient's registering provider, which attests it: only an
-   * attested emergency access opens anything (consent/access.ts).
+   * patient's records for EMERGENCY_WINDOW_MINUTES. The reason is a code (emergency-reasons.ts)
+   * on the public ledger; an optional free-text note (transient: payload {note}, salt) is kept
+   * only in the registering provider's implicit collection, never in state, event or answer.
+   * The EmergencyAccess event tells the patient. Endorsed on the peer of the patient's
+   * registering provider, which attests it: only an attested emergency access opens anything
+   * (consent/access.ts).
    */
   @Transaction()
   @Returns('string')
@@ -134,7 +140,8 @@ export class ConsentContract extends Contract {
     requireMsp(ctx.caller, ...PROVIDER_MSPS);
     const practitionerId = requirePractitionerId(ctx.caller);
     const id = parse(Id, patientId, 'patientId');
-    const text = parse(EmergencyReasonSchema, reason, 'reason');
+    const code = parse(EmergencyReasonSchema, reason, 'reason');
+    const note = transientNote(ctx.ledger);
     // Before anything is read or written, so a suspended or revoked physician cannot break the glass.
     await requireActiveCredential(ctx, { practitionerId, mspId: ctx.caller.mspId }, [
       LicenceType.Physician,
@@ -147,11 +154,14 @@ export class ConsentContract extends Contract {
       patientId: id,
       practitionerId,
       mspId: ctx.caller.mspId,
-      reason: text,
+      reason: code,
       grantedAt,
       expiresAt: emergencyExpiry(grantedAt),
     };
     await putAttested(ctx.ledger, patient.registeredBy, emergencyKey(ctx.ledger, access), access);
+    if (note !== undefined) {
+      await keepNote(ctx.ledger, patient.registeredBy, EMERGENCY_NOTE, [access.accessId], note);
+    }
     ctx.ledger.emit(
       EventName.EmergencyAccess,
       { accessId: access.accessId, patientId: id, mspId: access.mspId, practitionerId },

@@ -2,8 +2,9 @@
  * The credentials contract: a licensing board's credentialing officers issue, renew,
  * suspend, reinstate and revoke practitioners' licences; anyone in the consortium verifies a
  * licence, lists a practitioner's licences or reads a licence's history. Credentials are
- * public facts, not PHI; suspension and revocation reasons are public too, so they must
- * speak about the licence, never about a patient.
+ * public facts, not PHI; suspension and revocation reasons are public too, so they are codes
+ * (licence-reasons.ts), and the board's free-text note, if any, is kept only in the board's
+ * implicit collection (shared/private-note.ts), never in state, events or answers.
  */
 import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { HealthContext } from '../shared/context';
@@ -12,6 +13,7 @@ import { EventName, EVERY_ORGANISATION } from '../shared/events';
 import { requireMsp, requireRole } from '../shared/identity';
 import { canonicalJson } from '../shared/json';
 import { Msp } from '../shared/names';
+import { keepNote, transientNote } from '../shared/private-note';
 import { Role } from '../shared/roles';
 import { Id, IsoDate, MspId, parse, parseJson } from '../shared/schema';
 import { historySteps } from './history';
@@ -85,9 +87,16 @@ export class CredentialsContract extends Contract {
   ): Promise<string> {
     const actor = boardOfficer(ctx);
     const why = parse(ReasonSchema, reason, 'reason');
-    return change(ctx, actor, licenceNumber, EventName.CredentialSuspended, (current) =>
-      suspend(current, why, actor),
+    const note = transientNote(ctx.ledger);
+    const answer = await change(
+      ctx,
+      actor,
+      licenceNumber,
+      EventName.CredentialSuspended,
+      (current) => suspend(current, why, actor),
     );
+    await keepLicenceNote(ctx, licenceNumber, note);
+    return answer;
   }
 
   @Transaction()
@@ -108,9 +117,12 @@ export class CredentialsContract extends Contract {
   ): Promise<string> {
     const actor = boardOfficer(ctx);
     const why = parse(ReasonSchema, reason, 'reason');
-    return change(ctx, actor, licenceNumber, EventName.CredentialRevoked, (current) =>
+    const note = transientNote(ctx.ledger);
+    const answer = await change(ctx, actor, licenceNumber, EventName.CredentialRevoked, (current) =>
       revoke(current, why, actor),
     );
+    await keepLicenceNote(ctx, licenceNumber, note);
+    return answer;
   }
 
   /** organisation: MSP ID where the practitioner acts; the licence counts only at the one it
@@ -147,6 +159,21 @@ export class CredentialsContract extends Contract {
     if (steps.length === 0) throw notFound(`licence ${number}`);
     return canonicalJson(steps);
   }
+}
+
+/** What a licence note is about, in its key (shared/private-note.ts). */
+export const LICENCE_NOTE = 'licence';
+
+/** The board's note on this change of the licence, kept in the board's implicit collection
+ * under the licence and this transaction (a licence changes many times). */
+async function keepLicenceNote(
+  ctx: HealthContext,
+  licenceNumber: string,
+  note: { note: string; salt: string } | undefined,
+): Promise<void> {
+  if (note === undefined) return;
+  const subject = [parse(Id, licenceNumber, 'licenceNumber'), ctx.ledger.txId()];
+  await keepNote(ctx.ledger, Msp.Board, LICENCE_NOTE, subject, note);
 }
 
 /** Only a credentialing officer of the board changes credentials. */

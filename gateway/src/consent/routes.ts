@@ -62,7 +62,7 @@ export function consentRoutes(): Route[] {
       tag,
       summary: 'Break the glass: 60 minutes of treatment access to a patient (physician)',
       description:
-        'Audited and announced to the patient. The reason is public: never put PHI in it.',
+        "Audited and announced to the patient. The reason is a code from a fixed list (public); a free-text note, if any, goes in the transient map and is kept only by the patient's registering provider, never on the public ledger.",
       access: 'user',
       body: EmergencyAccessBody,
       query: NoQuery,
@@ -74,7 +74,9 @@ export function consentRoutes(): Route[] {
       errors: [400, 403, 404],
       handle: async ({ body, contracts }) =>
         committed(
-          await (await contracts()).consent.declareEmergencyAccess(body.patientId, body.reason),
+          await (
+            await contracts()
+          ).consent.declareEmergencyAccess(body.patientId, body.reason, body.note),
         ),
     }),
     defineRoute({

@@ -54,7 +54,9 @@ export function credentialsRoutes(): Route[] {
       method: 'post',
       path: '/credentials/{licenceNumber}/suspension',
       tag,
-      summary: 'Suspend a licence, with a public reason',
+      summary: 'Suspend a licence, with a public reason code',
+      description:
+        "The reason is a code from a fixed list (public); a free-text note, if any, is kept only in the board's private data.",
       access: 'user',
       body: ReasonBody,
       query: NoQuery,
@@ -65,7 +67,7 @@ export function credentialsRoutes(): Route[] {
         committed(
           await (
             await contracts()
-          ).credentials.suspendCredential(params.licenceNumber, body.reason),
+          ).credentials.suspendCredential(params.licenceNumber, body.reason, body.note),
         ),
     }),
     defineRoute({
@@ -86,7 +88,9 @@ export function credentialsRoutes(): Route[] {
       method: 'post',
       path: '/credentials/{licenceNumber}/revocation',
       tag,
-      summary: 'Revoke a licence for good, with a public reason',
+      summary: 'Revoke a licence for good, with a public reason code',
+      description:
+        "The reason is a code from a fixed list (public); a free-text note, if any, is kept only in the board's private data.",
       access: 'user',
       body: ReasonBody,
       query: NoQuery,
@@ -95,7 +99,9 @@ export function credentialsRoutes(): Route[] {
       errors: CHANGE_ERRORS,
       handle: async ({ params, body, contracts }) =>
         committed(
-          await (await contracts()).credentials.revokeCredential(params.licenceNumber, body.reason),
+          await (
+            await contracts()
+          ).credentials.revokeCredential(params.licenceNumber, body.reason, body.note),
         ),
     }),
     defineRoute({

@@ -212,15 +212,7 @@ export function minutesAfterT0(minutes: number): string {
   return new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 }
 
-/** The message a call failed with: to check that it names the field and leaks no value. */
-export async function messageOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+export { messageOf } from '../../support/fake-stub';
 
 /** A public state value, parsed; undefined when the key is absent. */
 export function publicValue(stub: FakeStub, objectType: string, ...attrs: string[]): unknown {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { phiFoundInBlocks } from '../support/blocks';
 import { MSP, TestNetwork } from '../support/network';
 import { bodyOf, committedOf, expectError, expectStatus, type User } from './support/http';
+import { recordNote } from '../support/phi-ledger';
 import { aboutPatient, EventReader } from './support/sse';
 import { runId, World } from './support/world';
 
@@ -71,7 +72,8 @@ describe('records and consent over HTTPS', function () {
       role: 'patient',
       patientId,
     });
-    stream = await EventReader.open(patient);
+    // From the registration's block: the patient exists (and so may stream) only after it.
+    stream = await EventReader.open(patient, { query: `?fromBlock=${registration.blockNumber}` });
   });
   after(() => {
     stream?.close();
@@ -181,11 +183,25 @@ describe('records and consent over HTTPS', function () {
   });
 
   it("ProviderB's physician breaks the glass and reads; the patient sees the emergency", async () => {
-    const res = await physicianB.post('/emergency-access', {
+    const refused = await physicianB.post('/emergency-access', {
       patientId,
       reason: 'unconscious on arrival, ED',
     });
-    await world.settle(bodyOf(committedOf(z.unknown()), expectStatus(res, 201)).blockNumber);
+    assert.equal(expectError(refused, 400, 'INVALID_ARGUMENT').field, 'reason');
+    const note = `collapsed in car park ${run}`;
+    const res = await physicianB.post('/emergency-access', {
+      patientId,
+      reason: 'UNCONSCIOUS_PATIENT',
+      note,
+    });
+    // With ProviderA, the patient's registering provider, alone: the placement scan checks it.
+    recordNote('emergency note', MSP.providera, note, patientId);
+    const declared = bodyOf(
+      committedOf(z.object({ reason: z.literal('UNCONSCIOUS_PATIENT') })),
+      expectStatus(res, 201),
+    );
+    assert.ok(!JSON.stringify(declared).includes(note), 'not in the answer');
+    await world.settle(declared.blockNumber);
     const read = bodyOf(Read, expectStatus(await physicianB.get(`/records/${recordId}`), 200));
     await world.settle(read.access.blockNumber);
     const emergencies = expectStatus(

@@ -146,11 +146,30 @@ describe('consent facade', () => {
   it("declares an emergency access on the peer of the patient's registering provider", async () => {
     const { runner: consent, submit } = fakeRunner();
     const { runner: records, evaluate } = fakeRunner({}, { registeredBy: 'ProviderAMSP' });
-    await newConsentFacade(consent, records).declareEmergencyAccess(PATIENT, 'unconscious');
+    await newConsentFacade(consent, records).declareEmergencyAccess(PATIENT, 'LIFE_THREATENING');
     assert.deepEqual(evaluate.firstCall.args, ['getPatient', { args: [PATIENT] }]);
     assert.deepEqual(submit.firstCall.args, [
       'declareEmergencyAccess',
-      { args: [PATIENT, 'unconscious'], endorsingOrganizations: ['ProviderAMSP'] },
+      { args: [PATIENT, 'LIFE_THREATENING'], endorsingOrganizations: ['ProviderAMSP'] },
+    ]);
+  });
+
+  it('sends an emergency note in the transient map with a salt, never as an argument', async () => {
+    const { runner: consent, submit } = fakeRunner();
+    const { runner: records } = fakeRunner({}, { registeredBy: 'ProviderAMSP' });
+    const note = 'found collapsed, known epileptic';
+    await newConsentFacade(consent, records, () => SALT).declareEmergencyAccess(
+      PATIENT,
+      'UNCONSCIOUS_PATIENT',
+      note,
+    );
+    assert.deepEqual(submit.firstCall.args, [
+      'declareEmergencyAccess',
+      {
+        args: [PATIENT, 'UNCONSCIOUS_PATIENT'],
+        transient: { payload: JSON.stringify({ note }), salt: SALT },
+        endorsingOrganizations: ['ProviderAMSP'],
+      },
     ]);
   });
 });
@@ -159,13 +178,27 @@ describe('credentials facade', () => {
   it('has every change endorsed by the board', async () => {
     const { runner, submit } = fakeRunner();
     const credentials = newCredentialsFacade(runner);
-    await credentials.suspendCredential('LIC-1', 'under review');
+    await credentials.suspendCredential('LIC-1', 'PENDING_INVESTIGATION');
     await credentials.reinstateCredential('LIC-1');
     assert.deepEqual(submit.firstCall.args, [
       'suspendCredential',
-      { args: ['LIC-1', 'under review'], endorsingOrganizations: ['BoardMSP'] },
+      { args: ['LIC-1', 'PENDING_INVESTIGATION'], endorsingOrganizations: ['BoardMSP'] },
     ]);
     assert.deepEqual(submit.secondCall.args[1]?.endorsingOrganizations, ['BoardMSP']);
+  });
+
+  it("sends the board's note in the transient map with a salt, never as an argument", async () => {
+    const { runner, submit } = fakeRunner();
+    const note = 'complaint by a patient of ward 4';
+    await newCredentialsFacade(runner, () => SALT).revokeCredential('LIC-1', 'OTHER', note);
+    assert.deepEqual(submit.firstCall.args, [
+      'revokeCredential',
+      {
+        args: ['LIC-1', 'OTHER'],
+        transient: { payload: JSON.stringify({ note }), salt: SALT },
+        endorsingOrganizations: ['BoardMSP'],
+      },
+    ]);
   });
 
   it('verifies a licence at an organisation today when no date is given', async () => {

@@ -106,7 +106,7 @@ describe('every answer', () => {
     const res = await request(gw.app)
       .post('/emergency-access')
       .set('authorization', gw.bearer(USERS.physician))
-      .send({ patientId: PATIENT, reason: 'x'.repeat(2000) });
+      .send({ patientId: PATIENT, reason: 'UNCONSCIOUS_PATIENT', note: 'x'.repeat(2000) });
     assert.equal(res.status, 413);
     assert.equal(gw.contracts.consent.declareEmergencyAccess.callCount, 0);
   });

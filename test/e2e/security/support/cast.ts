@@ -102,7 +102,7 @@ async function assemble(): Promise<Cast> {
   ]);
   const officer = await net.as('board', OFFICER);
   await officer.contract('credentials').submit('revokeCredential', {
-    args: [revokedA.licenceNumber, 'licence surrendered after a board hearing'],
+    args: [revokedA.licenceNumber, 'DISCIPLINARY_ACTION'],
     endorsingOrganizations: [MSP.board],
   });
   const patient1 = await registerPatient(net, run, 1);
