@@ -26,11 +26,13 @@ export interface Users {
 
 export const PARALLEL = 8;
 
-export async function createUsers(
+/** Registrars and physicians; patients come once registered (createPatients), since the
+ * chaincode makes their pseudonyms. */
+export async function createStaff(
   dir: Directory,
   run: string,
-  sizes: { registrars: number; physicians: number; patients: number },
-): Promise<Users> {
+  sizes: { registrars: number; physicians: number },
+): Promise<Pick<Users, 'registrars' | 'physicians'>> {
   const org = 'providera' as const;
   const many = <T>(n: number, make: (i: number) => Promise<T>) =>
     limited(
@@ -48,17 +50,32 @@ export async function createUsers(
     });
     return { party, practitionerId, licenceNumber: `LIC-${practitionerId}` };
   });
-  const patients = await many(sizes.patients, async (i): Promise<Patient> => {
-    const patientId = `pat-b${run}${String(i).padStart(4, '0')}`;
-    const party = await dir.create(org, `bench-${run}-pat-${i}`, { role: 'patient', patientId });
-    return { party, patientId };
-  });
+  return { registrars, physicians };
+}
+
+/** A patient user for each of PATIENTIDS (registered already), and every party together. */
+export async function withPatients(
+  dir: Directory,
+  run: string,
+  staff: Pick<Users, 'registrars' | 'physicians'>,
+  patientIds: readonly string[],
+): Promise<Users> {
+  const patients = await limited(
+    patientIds.map((patientId, i) => async (): Promise<Patient> => {
+      const party = await dir.create('providera', `bench-${run}-pat-${i}`, {
+        role: 'patient',
+        patientId,
+      });
+      return { party, patientId };
+    }),
+    PARALLEL,
+  );
   const parties = [
-    ...registrars,
-    ...physicians.map((p) => p.party),
+    ...staff.registrars,
+    ...staff.physicians.map((p) => p.party),
     ...patients.map((p) => p.party),
   ];
-  return { registrars, physicians, patients, parties };
+  return { ...staff, patients, parties };
 }
 
 /** Signs in again every user whose token is getting old (before an HTTP phase), and sends
