@@ -33,10 +33,8 @@ import {
   ObjectType,
 } from './state';
 import { EmergencyReasonSchema } from './emergency-reasons';
-import { keepNote, transientNote } from '../shared/private-note';
-
-/** What an emergency note is about, in its key (shared/private-note.ts). */
-export const EMERGENCY_NOTE = 'emergency';
+import { transientNote } from '../shared/private-note';
+import { keepEmergencyNote } from './emergency-notes';
 
 @Info({ title: 'consent', description: 'Patient consent, emergency access and the access trail' })
 export class ConsentContract extends Contract {
@@ -160,7 +158,7 @@ export class ConsentContract extends Contract {
     };
     await putAttested(ctx.ledger, patient.registeredBy, emergencyKey(ctx.ledger, access), access);
     if (note !== undefined) {
-      await keepNote(ctx.ledger, patient.registeredBy, EMERGENCY_NOTE, [access.accessId], note);
+      await keepEmergencyNote(ctx.ledger, patient.registeredBy, access.accessId, note);
     }
     ctx.ledger.emit(
       EventName.EmergencyAccess,

@@ -1,7 +1,7 @@
 /** An emergency access's note: free text (it may be PHI), in the transient map only, kept by
  * the patient's registering provider alone; the public access carries the reason code. */
 import assert from 'node:assert/strict';
-import { EMERGENCY_NOTE } from '../../../chaincode/src/consent/contract';
+import { EMERGENCY_NOTE } from '../../../chaincode/src/consent/emergency-notes';
 import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { NOTE_OBJECT } from '../../../chaincode/src/shared/private-note';
 import { FakeStub, messageOf } from '../../support/fake-stub';
