@@ -105,6 +105,12 @@ describe('practitioner credentials, on the real network', function () {
     assert.ok(history.includes(SUSPENSION_REASON) && !history.includes(licenceNote));
     const session = await net.as('insurer', 'orgadmin');
     assert.deepEqual(await phiFoundInBlocks(session.network, [licenceNote]), []);
+    // The board's officer reads it back on the board's peer, the only one holding it.
+    const kept = await board.evaluate('licenceNote', {
+      args: [physician.licenceNumber, committed.transactionId],
+      endorsingOrganizations: [MSP.board],
+    });
+    assert.equal(JSON.parse(kept).note, licenceNote);
     const verified = JSON.parse(await verifyAs('providera', 'registrar1'));
     assert.equal(verified.valid, false);
     assert.equal(verified.reason, 'SUSPENDED');

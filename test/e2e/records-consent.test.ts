@@ -237,6 +237,27 @@ describe('records, consent and the access trail, on the real network', function 
       );
     });
 
+    it("the patient reads the note on ProviderA's peer; ProviderB's peer holds none", async () => {
+      const [declared] = JSON.parse(
+        await patientUser
+          .contract('consent')
+          .evaluate('listEmergencyAccesses', { args: [patientId] }),
+      ) as { accessId: string }[];
+      const accessId = declared?.accessId ?? '';
+      const read = (org: OrgName) =>
+        patientUser.contract('consent').evaluate('emergencyNote', {
+          args: [patientId, accessId],
+          endorsingOrganizations: [MSP[org]],
+        });
+      assert.deepEqual(JSON.parse(await read('providera')), {
+        accessId,
+        patientId,
+        reason: EMERGENCY_REASON,
+        note: emergencyNote,
+      });
+      assert.equal(await failureOf(read('providerb')), 'FORBIDDEN');
+    });
+
     it('the access log lists both accesses, newest first, the emergency one flagged', async () => {
       const log = await accessLog();
       assert.deepEqual(

@@ -34,7 +34,7 @@ import {
 } from './state';
 import { EmergencyReasonSchema } from './emergency-reasons';
 import { transientNote } from '../shared/private-note';
-import { keepEmergencyNote } from './emergency-notes';
+import { emergencyNoteOf, keepEmergencyNote } from './emergency-notes';
 
 @Info({ title: 'consent', description: 'Patient consent, emergency access and the access trail' })
 export class ConsentContract extends Contract {
@@ -166,6 +166,33 @@ export class ConsentContract extends Contract {
       [access.mspId, patient.registeredBy],
     );
     return canonicalJson(access);
+  }
+
+  /** The patient: the private note of an emergency access declared on them. Evaluated on the
+   * peer of their registering provider, the only one that holds it. Returns {accessId,
+   * patientId, reason, note}. */
+  @Transaction(false)
+  @Returns('string')
+  async emergencyNote(ctx: HealthContext, patientId: string, accessId: string): Promise<string> {
+    await requirePatientSelf(ctx, patientId);
+    const id = parse(Id, patientId, 'patientId');
+    const access = parse(Id, accessId, 'accessId');
+    const patient = await findPatient(ctx.ledger, id);
+    requireCustodianPeer(
+      ctx.ledger,
+      patient.registeredBy,
+      `the note of an emergency access to patient ${id}`,
+    );
+    const declared = (await attestedEmergencies(ctx, id)).find((e) => e.accessId === access);
+    if (declared === undefined) throw notFound(`emergency access ${access} to patient ${id}`);
+    const kept = await emergencyNoteOf(ctx.ledger, patient.registeredBy, access);
+    if (kept === undefined) throw notFound(`a note of emergency access ${access}`);
+    return canonicalJson({
+      accessId: access,
+      patientId: id,
+      reason: declared.reason,
+      note: kept.note,
+    });
   }
 
   /** Every emergency access declared on the patient, grouped by physician; for the patient. */

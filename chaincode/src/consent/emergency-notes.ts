@@ -5,7 +5,7 @@
  */
 import type { Ledger } from '../shared/ledger';
 import { implicitCollection } from '../shared/names';
-import { keepNote, noteKey } from '../shared/private-note';
+import { keepNote, noteKey, type PrivateNote, readNote } from '../shared/private-note';
 import { EmergencyAccessSchema, ObjectType } from './state';
 
 /** What an emergency note is about, in its key. */
@@ -18,6 +18,15 @@ export async function keepEmergencyNote(
   note: { note: string; salt: string },
 ): Promise<void> {
   await keepNote(ledger, registeringProvider, EMERGENCY_NOTE, [accessId], note);
+}
+
+/** The note of the emergency access ACCESSID as the registering provider's peer holds it. */
+export async function emergencyNoteOf(
+  ledger: Ledger,
+  registeringProvider: string,
+  accessId: string,
+): Promise<PrivateNote | undefined> {
+  return readNote(ledger, registeringProvider, EMERGENCY_NOTE, [accessId]);
 }
 
 /** Purges the note of every emergency access declared on the patient from the registering

@@ -13,7 +13,7 @@ import { EventName, EVERY_ORGANISATION } from '../shared/events';
 import { requireMsp, requireRole } from '../shared/identity';
 import { canonicalJson } from '../shared/json';
 import { Msp } from '../shared/names';
-import { keepNote, transientNote } from '../shared/private-note';
+import { keepNote, readNote, transientNote } from '../shared/private-note';
 import { Role } from '../shared/roles';
 import { Id, IsoDate, MspId, parse, parseJson } from '../shared/schema';
 import { historySteps } from './history';
@@ -141,6 +141,24 @@ export class CredentialsContract extends Contract {
     const day = date === '' ? txDate(ctx.ledger) : parse(IsoDate, date, 'date');
     const credential = await findCredential(ctx.ledger, number);
     return canonicalJson(verification(number, where, day, credential));
+  }
+
+  /** The board's officers: the private note of one change of a licence (the transaction ID
+   * its history names), on the board's peer, the only one that holds it. Returns
+   * {licenceNumber, txId, note}. */
+  @Transaction(false)
+  @Returns('string')
+  async licenceNote(ctx: HealthContext, licenceNumber: string, txId: string): Promise<string> {
+    boardOfficer(ctx);
+    const number = parse(Id, licenceNumber, 'licenceNumber');
+    const tx = parse(Id, txId, 'txId');
+    const peer = ctx.ledger.peerMsp();
+    if (peer !== undefined && peer !== Msp.Board) {
+      throw forbidden(`licence notes are held by ${Msp.Board}, not by this peer's organisation`);
+    }
+    const kept = await readNote(ctx.ledger, Msp.Board, LICENCE_NOTE, [number, tx]);
+    if (kept === undefined) throw notFound(`a note of change ${tx} of licence ${number}`);
+    return canonicalJson({ licenceNumber: number, txId: tx, note: kept.note });
   }
 
   @Transaction(false)

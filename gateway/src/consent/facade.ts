@@ -16,6 +16,8 @@ export interface ConsentFacade {
   /** REASON is a public code; NOTE, free text, goes in the transient map only. */
   declareEmergencyAccess(patientId: string, reason: string, note?: string): Promise<Submitted>;
   listEmergencyAccesses(patientId: string): Promise<unknown>;
+  /** Evaluated on the patient's registering provider's peer, the only one holding notes. */
+  emergencyNote(patientId: string, accessId: string): Promise<unknown>;
   listAccessLog(patientId: string, page: Page): Promise<unknown>;
 }
 
@@ -43,6 +45,11 @@ export function newConsentFacade(
       }),
     listEmergencyAccesses: (patientId) =>
       evaluateJson(tx, 'listEmergencyAccesses', { args: [patientId] }),
+    emergencyNote: async (patientId, accessId) =>
+      evaluateJson(tx, 'emergencyNote', {
+        args: [patientId, accessId],
+        endorsingOrganizations: await registeringProvider(patientId),
+      }),
     listAccessLog: (patientId, page) =>
       evaluateJson(tx, 'listAccessLog', { args: [patientId, page.pageSize, page.bookmark] }),
   };

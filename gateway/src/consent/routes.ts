@@ -3,7 +3,12 @@ import { committed } from '../http/answers';
 import { PageQuery } from '../http/common-schemas';
 import { defineRoute, NoBody, NoParams, NoQuery, ok, type Route } from '../http/route';
 import { PatientParams } from '../records/schemas';
-import { ConsentParams, EmergencyAccessBody, GrantConsentBody } from './schemas';
+import {
+  ConsentParams,
+  EmergencyAccessBody,
+  EmergencyNoteParams,
+  GrantConsentBody,
+} from './schemas';
 
 const tag = 'consent';
 
@@ -92,6 +97,22 @@ export function consentRoutes(): Route[] {
       errors: [400, 403],
       handle: async ({ params, contracts }) =>
         ok(await (await contracts()).consent.listEmergencyAccesses(params.patientId)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/patients/{patientId}/emergency-access/{accessId}/note',
+      tag,
+      summary: 'The private note of an emergency access (the patient)',
+      description:
+        "Read on the peer of the patient's registering provider, the only one that keeps it.",
+      access: 'user',
+      body: NoBody,
+      query: NoQuery,
+      params: EmergencyNoteParams,
+      success: { status: 200, description: '{accessId, patientId, reason, note}' },
+      errors: [400, 403, 404],
+      handle: async ({ params, contracts }) =>
+        ok(await (await contracts()).consent.emergencyNote(params.patientId, params.accessId)),
     }),
     defineRoute({
       method: 'get',

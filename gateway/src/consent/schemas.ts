@@ -58,3 +58,4 @@ export const EmergencyAccessBody = z.strictObject({
 });
 
 export const ConsentParams = z.strictObject({ patientId: PatientId, consentId: Id });
+export const EmergencyNoteParams = z.strictObject({ patientId: PatientId, accessId: Id });

@@ -18,6 +18,8 @@ export interface CredentialsFacade {
   verifyLicence(licenceNumber: string, organisation: string, date?: string): Promise<unknown>;
   credentialsOfPractitioner(practitionerId: string): Promise<unknown>;
   credentialHistory(licenceNumber: string): Promise<unknown>;
+  /** Evaluated on the board's peer, the only one holding notes. */
+  licenceNote(licenceNumber: string, txId: string): Promise<unknown>;
 }
 
 export function newCredentialsFacade(
@@ -43,5 +45,10 @@ export function newCredentialsFacade(
     credentialsOfPractitioner: (id) =>
       evaluateJson(tx, 'credentialsOfPractitioner', { args: [id] }),
     credentialHistory: (licence) => evaluateJson(tx, 'credentialHistory', { args: [licence] }),
+    licenceNote: (licence, txId) =>
+      evaluateJson(tx, 'licenceNote', {
+        args: [licence, txId],
+        endorsingOrganizations: [BOARD_MSP],
+      }),
   };
 }

@@ -6,6 +6,7 @@ import { committed } from '../http/answers';
 import { defineRoute, NoBody, NoParams, NoQuery, ok, type Route } from '../http/route';
 import {
   IssueCredentialBody,
+  LicenceNoteParams,
   LicenceParams,
   PractitionerParams,
   ReasonBody,
@@ -138,6 +139,21 @@ export function credentialsRoutes(): Route[] {
       errors: [400, 404],
       handle: async ({ params, contracts }) =>
         ok(await (await contracts()).credentials.credentialHistory(params.licenceNumber)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/credentials/{licenceNumber}/history/{txId}/note',
+      tag,
+      summary: "The private note of one change of a licence (the board's officers)",
+      description: "Read on the board's peer, the only one that keeps it.",
+      access: 'user',
+      body: NoBody,
+      query: NoQuery,
+      params: LicenceNoteParams,
+      success: { status: 200, description: '{licenceNumber, txId, note}' },
+      errors: [400, 403, 404],
+      handle: async ({ params, contracts }) =>
+        ok(await (await contracts()).credentials.licenceNote(params.licenceNumber, params.txId)),
     }),
     defineRoute({
       method: 'get',

@@ -76,4 +76,8 @@ export const VerificationQuery = z.strictObject({
 });
 
 export const LicenceParams = z.strictObject({ licenceNumber: Id });
+export const LicenceNoteParams = z.strictObject({
+  licenceNumber: Id,
+  txId: Id.describe('The transaction of the change, as the history names it'),
+});
 export const PractitionerParams = z.strictObject({ practitionerId: Id });

@@ -6,7 +6,16 @@ import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { NOTE_OBJECT } from '../../../chaincode/src/shared/private-note';
 import { FakeStub, messageOf } from '../../support/fake-stub';
 import { collectionsHolding, publicText } from '../../support/notes';
-import { asPhysician, contract, licenseDoctors, PATIENT, registerPatient } from './fixtures';
+import {
+  asPatient,
+  asPhysician,
+  asRegistrar,
+  contract,
+  licenseDoctors,
+  OTHER_PATIENT,
+  PATIENT,
+  registerPatient,
+} from './fixtures';
 
 const NOTE = 'found collapsed at 14 Elm Street, known epileptic';
 const SALT = 'ab'.repeat(32);
@@ -84,4 +93,63 @@ describe('ConsentContract.declareEmergencyAccess with a note', () => {
       assert.ok(!publicText(stub).includes('OTHER_EMERGENCY'), 'no access was written');
     });
   }
+});
+
+describe('ConsentContract.emergencyNote', () => {
+  let stub: FakeStub;
+  let accessId: string;
+  beforeEach(async () => {
+    stub = new FakeStub();
+    registerPatient(stub); // at ProviderA
+    await licenseDoctors(stub);
+    stub.nextTx({ transient: { payload: JSON.stringify({ note: NOTE }), salt: SALT } });
+    await contract.declareEmergencyAccess(
+      asPhysician(stub, Msp.ProviderB),
+      PATIENT,
+      'LACKS_CAPACITY',
+    );
+    accessId = stub.txId;
+    stub.nextTx();
+  });
+
+  it("gives the patient the note, on their registering provider's peer", async () => {
+    stub.peerMspId = Msp.ProviderA;
+    assert.deepEqual(JSON.parse(await contract.emergencyNote(asPatient(stub), PATIENT, accessId)), {
+      accessId,
+      patientId: PATIENT,
+      reason: 'LACKS_CAPACITY',
+      note: NOTE,
+    });
+  });
+
+  it("refuses on another organisation's peer, which holds no note (FORBIDDEN)", async () => {
+    stub.peerMspId = Msp.ProviderB;
+    const message = await messageOf(contract.emergencyNote(asPatient(stub), PATIENT, accessId));
+    assert.match(
+      message,
+      /^FORBIDDEN: the note of an emergency access to patient .* is held by ProviderAMSP/,
+    );
+  });
+
+  it('refuses another patient and a registrar (FORBIDDEN)', async () => {
+    stub.peerMspId = Msp.ProviderA;
+    registerPatient(stub, OTHER_PATIENT);
+    for (const ctx of [asPatient(stub, OTHER_PATIENT), asRegistrar(stub)]) {
+      const message = await messageOf(contract.emergencyNote(ctx, PATIENT, accessId));
+      assert.match(message, /^FORBIDDEN/);
+      assert.ok(!message.includes('Elm Street'));
+    }
+  });
+
+  it('answers NOT_FOUND for an access without a note, or no such access', async () => {
+    stub.peerMspId = Msp.ProviderA;
+    stub.nextTx();
+    await contract.declareEmergencyAccess(asPhysician(stub), PATIENT, 'LIFE_THREATENING');
+    const bare = stub.txId;
+    stub.nextTx();
+    for (const id of [bare, 'no-such-access']) {
+      const message = await messageOf(contract.emergencyNote(asPatient(stub), PATIENT, id));
+      assert.match(message, /^NOT_FOUND: /);
+    }
+  });
 });

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { LICENCE_NOTE } from '../../../chaincode/src/credentials/contract';
 import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { NOTE_OBJECT } from '../../../chaincode/src/shared/private-note';
-import { FakeStub, messageOf } from '../../support/fake-stub';
+import { Role } from '../../../chaincode/src/shared/roles';
+import { contextFor, FakeStub, messageOf } from '../../support/fake-stub';
 import { collectionsHolding, publicText } from '../../support/notes';
 import { contract, issueLicence, officer } from './fixtures';
 
@@ -68,5 +69,50 @@ describe('a licence suspension or revocation with a note', () => {
     assert.match(message, /^INVALID_ARGUMENT: reason: must be one of DISCIPLINARY_ACTION, /);
     assert.ok(!message.includes('Jane Roe'));
     assert.deepEqual(collectionsHolding(stub, 'Jane Roe'), []);
+  });
+});
+
+describe('CredentialsContract.licenceNote', () => {
+  let stub: FakeStub;
+  let txId: string;
+  beforeEach(async () => {
+    stub = new FakeStub();
+    await issueLicence(stub, { licenceNumber: 'MD-12345' });
+    stub.nextTx({ transient: { payload: JSON.stringify({ note: NOTE }), salt: SALT } });
+    await contract.suspendCredential(officer(stub), 'MD-12345', 'PATIENT_SAFETY_RISK');
+    txId = stub.txId;
+    stub.nextTx();
+  });
+
+  it("gives a board officer the note of a change, on the board's peer", async () => {
+    stub.peerMspId = Msp.Board;
+    assert.deepEqual(JSON.parse(await contract.licenceNote(officer(stub), 'MD-12345', txId)), {
+      licenceNumber: 'MD-12345',
+      txId,
+      note: NOTE,
+    });
+  });
+
+  it("refuses on another organisation's peer (FORBIDDEN) and anyone but the board's officers", async () => {
+    stub.peerMspId = Msp.ProviderA;
+    assert.match(
+      await messageOf(contract.licenceNote(officer(stub), 'MD-12345', txId)),
+      /^FORBIDDEN: licence notes are held by BoardMSP/,
+    );
+    stub.peerMspId = Msp.Board;
+    const registrar = contextFor(stub, { mspId: Msp.ProviderA, role: Role.Registrar, name: 'r' });
+    assert.match(await messageOf(contract.licenceNote(registrar, 'MD-12345', txId)), /^FORBIDDEN/);
+  });
+
+  it('answers NOT_FOUND for a change without a note', async () => {
+    stub.peerMspId = Msp.Board;
+    stub.nextTx();
+    await contract.reinstateCredential(officer(stub), 'MD-12345');
+    const reinstated = stub.txId;
+    stub.nextTx();
+    assert.match(
+      await messageOf(contract.licenceNote(officer(stub), 'MD-12345', reinstated)),
+      /^NOT_FOUND: /,
+    );
   });
 });

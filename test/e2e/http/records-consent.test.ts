@@ -197,7 +197,7 @@ describe('records and consent over HTTPS', function () {
     // With ProviderA, the patient's registering provider, alone: the placement scan checks it.
     recordNote('emergency note', MSP.providera, note, patientId);
     const declared = bodyOf(
-      committedOf(z.object({ reason: z.literal('UNCONSCIOUS_PATIENT') })),
+      committedOf(z.object({ accessId: z.string(), reason: z.literal('UNCONSCIOUS_PATIENT') })),
       expectStatus(res, 201),
     );
     assert.ok(!JSON.stringify(declared).includes(note), 'not in the answer');
@@ -209,6 +209,14 @@ describe('records and consent over HTTPS', function () {
       200,
     );
     assert.equal(bodyOf(z.array(z.object({ patientId: z.string() })), emergencies).length, 1);
+    // The note: the patient reads it from ProviderA's peer; the physician who wrote it may not.
+    const notePath = `/patients/${patientId}/emergency-access/${declared.result.accessId}/note`;
+    const kept = bodyOf(
+      z.object({ note: z.string() }),
+      expectStatus(await patient.get(notePath), 200),
+    );
+    assert.equal(kept.note, note);
+    expectError(await physicianB.get(notePath), 403, 'FORBIDDEN');
   });
 
   it("the patient's access log lists every read, newest first, the emergency flagged", async () => {

@@ -154,6 +154,16 @@ describe('consent facade', () => {
     ]);
   });
 
+  it("reads an emergency note on the peer of the patient's registering provider", async () => {
+    const { runner: consent, evaluate } = fakeRunner({}, { note: 'n' });
+    const { runner: records } = fakeRunner({}, { registeredBy: 'ProviderBMSP' });
+    await newConsentFacade(consent, records).emergencyNote(PATIENT, 'tx-9');
+    assert.deepEqual(evaluate.firstCall.args, [
+      'emergencyNote',
+      { args: [PATIENT, 'tx-9'], endorsingOrganizations: ['ProviderBMSP'] },
+    ]);
+  });
+
   it('sends an emergency note in the transient map with a salt, never as an argument', async () => {
     const { runner: consent, submit } = fakeRunner();
     const { runner: records } = fakeRunner({}, { registeredBy: 'ProviderAMSP' });

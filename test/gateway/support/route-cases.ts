@@ -43,6 +43,7 @@ export const OBSERVATION: FhirResource = {
   valueQuantity: { value: 72, unit: 'beats/min' },
 };
 const SALT = 'ab'.repeat(32);
+const TX = 'f0'.repeat(32);
 export const CONSENT: ConsentRequest = {
   patientId: PATIENT,
   grantee: { kind: 'organisation', mspId: 'ProviderBMSP' },
@@ -307,6 +308,16 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     invalid: { url: `/patients/${PATIENT}/emergency-access?all=1`, field: 'all' },
   },
   {
+    route: 'GET /patients/{patientId}/emergency-access/{accessId}/note',
+    method: 'get',
+    url: `/patients/${PATIENT}/emergency-access/${TX}/note`,
+    as: USERS.patient,
+    status: 200,
+    arrange: (c) => c.consent.emergencyNote.resolves({ accessId: TX, note: 'found at home' }),
+    args: [PATIENT, TX],
+    invalid: { url: `/patients/${PATIENT}/emergency-access/%20x/note`, field: 'accessId' },
+  },
+  {
     route: 'GET /patients/{patientId}/access-log',
     method: 'get',
     url: `/patients/${PATIENT}/access-log?pageSize=5&bookmark=b1`,
@@ -385,6 +396,15 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     arrange: (c) => c.credentials.credentialHistory.resolves([]),
     args: [LICENCE],
     invalid: { url: `/credentials/${LICENCE}/history?from=1`, field: 'from' },
+  },
+  {
+    route: 'GET /credentials/{licenceNumber}/history/{txId}/note',
+    method: 'get',
+    url: `/credentials/${LICENCE}/history/${TX}/note`,
+    status: 200,
+    arrange: (c) => c.credentials.licenceNote.resolves({ txId: TX, note: 'hearing on the 9th' }),
+    args: [LICENCE, TX],
+    invalid: { url: `/credentials/${LICENCE}/history/%20x/note`, field: 'txId' },
   },
   {
     route: 'GET /practitioners/{practitionerId}/credentials',
