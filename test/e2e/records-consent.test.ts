@@ -60,6 +60,7 @@ describe('records, consent and the access trail, on the real network', function 
   let consentId: string;
   const accessIds: { consented?: string; emergency?: string } = {};
   const emergencyNote = `seizure at home ${run}, brought in by neighbour`;
+  let emergencyAccessId = '';
   after(() => net.close());
 
   before(async () => {
@@ -209,6 +210,7 @@ describe('records, consent and the access trail, on the real network', function 
       recordNote('emergency note', MSP.providera, emergencyNote, patientId);
       assert.ok(!declared.result.includes(emergencyNote), 'not in the answer');
       const access = JSON.parse(declared.result);
+      emergencyAccessId = access.accessId;
       assert.deepEqual(
         [access.patientId, access.practitionerId, access.mspId, access.reason],
         [patientId, emergencyPhysician.practitionerId, MSP.providerb, EMERGENCY_REASON],
@@ -301,7 +303,7 @@ describe('records, consent and the access trail, on the real network', function 
         await records.evaluate('erasureEndorsers', { args: [patientId] }),
       );
       assert.deepEqual(endorsers, [MSP.providera, MSP.providerb]);
-      // ProviderA, on its own peer: its demographics, MRN index entry and record.
+      // ProviderA, on its own peer: its demographics, MRN index entry, emergency note and record.
       const committed = await records.submit('erasePatient', {
         args: [patientId],
         endorsingOrganizations: [MSP.providera],
@@ -329,6 +331,10 @@ describe('records, consent and the access trail, on the real network', function 
       const known = [
         key({ collection: inA, keyHash: compositeKeyHash('demographics', patientId) }),
         key({ collection: inA, keyHash: content(recordA) }),
+        key({
+          collection: inA,
+          keyHash: compositeKeyHash('note', 'emergency', emergencyAccessId),
+        }),
       ];
       // The third is the MRN index entry, keyed by an HMAC with ProviderA's own secret: it is
       // in ProviderA's collection, and it is not the guessable hash of the MRN.
