@@ -93,6 +93,22 @@ describe('records and consent over HTTPS', function () {
     expectError(await registrar.post('/patients', { demographics }), 409, 'CONFLICT');
   });
 
+  it('registers one person sent twice at once only once: 201 and 409, whatever the retries', async () => {
+    // Both proposals find the MRN free; the later to commit loses an MVCC race on the MRN
+    // index and the gateway retries it with a fresh proposal (a new pseudonym), which the
+    // index then refuses.
+    const twin = { ...demographics, mrn: `MRN-HT${run}`, givenName: `Twin${run}` };
+    const answers = await Promise.all([
+      registrar.post('/patients', { demographics: twin }),
+      registrar.post('/patients', { demographics: twin }),
+    ]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409]);
+    const conflict = answers.find((a) => a.status === 409);
+    if (conflict !== undefined) expectError(conflict, 409, 'CONFLICT');
+    const created = answers.find((a) => a.status === 201);
+    if (created !== undefined) await world.settle(bodyOf(Registration, created).blockNumber);
+  });
+
   it("refuses a client's pseudonym with 400 naming patientId, before anything is signed", async () => {
     const res = await registrar.post('/patients', {
       patientId: 'pat-wilhelmina19580314',
