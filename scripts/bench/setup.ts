@@ -14,7 +14,7 @@ import { salt } from '../../test/e2e/support/phi';
 import { sdkSubmit } from './calls';
 import { benchPlan, claim, consentRequest, demographics, enrolment, vitalSign } from './data';
 import { type Directory, limited } from './identities';
-import { createUsers, freshLogins, type Physician, type Users } from './users';
+import { createStaff, freshLogins, type Physician, type Users, withPatients } from './users';
 
 export interface SetupSizes {
   readonly registrars: number;
@@ -72,38 +72,38 @@ export async function setUp(
     `set-up ${run}: ${sizes.registrars} registrars, ${sizes.physicians} physicians, ` +
       `${sizes.patients} patients, ${memberCount} plan members`,
   );
-  const users = await createUsers(dir, run, sizes);
+  const staff = await createStaff(dir, run, sizes);
   const officer = await dir.existing('board', 'officer1', { role: 'credentialing-officer' });
   const adjudicator = await dir.existing('insurer', 'adjudicator1', { role: 'adjudicator' });
   const intake = await dir.existing('insurer', 'intake1', { role: 'intake' });
-  const registrar = users.registrars[0];
+  const registrar = staff.registrars[0];
   if (!registrar) throw new Error('set-up needs at least one registrar');
 
   say('set-up: licences, patients, plan, enrolments');
   const planId = `plan-b${run}`;
-  const members = [
-    ...users.patients.map((p) => p.patientId),
-    ...Array.from(
-      { length: memberCount - users.patients.length },
-      (_, i) => `pat-m${run}${String(i).padStart(5, '0')}`,
-    ),
-  ];
   const w = new Writer();
-  await limited(
+  // The chaincode makes each pseudonym: the members are what the registrations answer, the
+  // first of them the benchmark's patient users.
+  const done = await limited<string>(
     [
-      ...[...users.physicians, ...users.visitors].map(
+      ...Array.from({ length: memberCount }, (_, i) => async () => {
+        const answer = await w.submit(
+          'registration',
+          registrar.contract('records'),
+          'registerPatient',
+          {
+            args: [],
+            transient: { payload: JSON.stringify(demographics(run, i, 's')), salt: salt() },
+            endorsingOrganizations: [MSP.providera],
+          },
+        );
+        return (JSON.parse(answer) as { patientId: string }).patientId;
+      }),
+      ...[...staff.physicians, ...staff.visitors].map(
         (p) => () =>
           w.submit('licence', officer.contract('credentials'), 'issueCredential', {
             args: [JSON.stringify(licence(p))],
             endorsingOrganizations: [MSP.board],
-          }),
-      ),
-      ...members.map(
-        (patientId, i) => () =>
-          w.submit('registration', registrar.contract('records'), 'registerPatient', {
-            args: [patientId],
-            transient: { payload: JSON.stringify(demographics(run, i, 's')), salt: salt() },
-            endorsingOrganizations: [MSP.providera],
           }),
       ),
       () =>
@@ -114,6 +114,8 @@ export async function setUp(
     ],
     32,
   );
+  const members = done.slice(0, memberCount);
+  const users = await withPatients(dir, run, staff, members.slice(0, sizes.patients));
   await limited(
     [
       ...members.map(

@@ -27,13 +27,17 @@ export interface Users {
   readonly parties: readonly Party[];
 }
 
+type Staff = Pick<Users, 'registrars' | 'physicians' | 'visitors'>;
+
 export const PARALLEL = 8;
 
-export async function createUsers(
+/** Registrars and physicians; patients come once registered (createPatients), since the
+ * chaincode makes their pseudonyms. */
+export async function createStaff(
   dir: Directory,
   run: string,
-  sizes: { registrars: number; physicians: number; patients: number },
-): Promise<Users> {
+  sizes: { registrars: number; physicians: number },
+): Promise<Staff> {
   const org = 'providera' as const;
   const many = <T>(n: number, make: (i: number) => Promise<T>) =>
     limited(
@@ -53,18 +57,33 @@ export async function createUsers(
   };
   const physicians = await many(sizes.physicians, physician(org, 'b'));
   const visitors = await many(Math.ceil(sizes.physicians / 4), physician('providerb', 'v'));
-  const patients = await many(sizes.patients, async (i): Promise<Patient> => {
-    const patientId = `pat-b${run}${String(i).padStart(4, '0')}`;
-    const party = await dir.create(org, `bench-${run}-pat-${i}`, { role: 'patient', patientId });
-    return { party, patientId };
-  });
+  return { registrars, physicians, visitors };
+}
+
+/** A patient user for each of PATIENTIDS (registered already), and every party together. */
+export async function withPatients(
+  dir: Directory,
+  run: string,
+  staff: Staff,
+  patientIds: readonly string[],
+): Promise<Users> {
+  const patients = await limited(
+    patientIds.map((patientId, i) => async (): Promise<Patient> => {
+      const party = await dir.create('providera', `bench-${run}-pat-${i}`, {
+        role: 'patient',
+        patientId,
+      });
+      return { party, patientId };
+    }),
+    PARALLEL,
+  );
   const parties = [
-    ...registrars,
-    ...physicians.map((p) => p.party),
+    ...staff.registrars,
+    ...staff.physicians.map((p) => p.party),
     ...patients.map((p) => p.party),
-    ...visitors.map((p) => p.party),
+    ...staff.visitors.map((p) => p.party),
   ];
-  return { registrars, physicians, patients, visitors, parties };
+  return { ...staff, patients, parties };
 }
 
 /** Signs in again every user whose token is getting old (before an HTTP phase), and sends

@@ -47,16 +47,16 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
     async () => {
       const n = next();
       const registrar = pick(f.registrars, n);
-      const patientId = `pat-r${f.run}${n.toString(36)}`;
+      // The chaincode makes the pseudonym.
       const person = demographics(f.run, n, 'w');
       if (path === 'sdk') {
         return sdkSubmit(registrar.contract('records'), 'registerPatient', {
-          args: [patientId],
+          args: [],
           transient: { payload: JSON.stringify(person), salt: salt() },
           endorsingOrganizations: PROVIDER,
         });
       }
-      return httpCall(registrar.http(), 'POST', '/patients', { patientId, demographics: person });
+      return httpCall(registrar.http(), 'POST', '/patients', { demographics: person });
     };
 
   const keepRecord = (outcome: OpOutcome, recordId: unknown): OpOutcome => {

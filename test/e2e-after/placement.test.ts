@@ -55,8 +55,12 @@ describe('data placement after the end-to-end run', function () {
 
   before(async () => {
     const written = phiWritten();
-    const erased = await erasedOf([...new Set(written.map((w) => w.patientId))]);
-    values = written.map((w) => ({ ...w, erased: erased.has(w.patientId) }));
+    const patients = written.flatMap((w) => (w.patientId === undefined ? [] : [w.patientId]));
+    const erased = await erasedOf([...new Set(patients)]);
+    values = written.map((w) => ({
+      ...w,
+      erased: w.patientId !== undefined && erased.has(w.patientId),
+    }));
     const started = Date.now();
     all = places(NETWORK_HOME, [PHI_WRITTEN]);
     const needles = values.map((v) => v.value);

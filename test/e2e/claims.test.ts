@@ -52,8 +52,9 @@ describe('claims, on the real network', function () {
   const run = runId();
   const planId = `plan-${run}`;
   const serviceDate = day(0);
-  const patient1 = `pat-${run}a`;
-  const patient2 = `pat-${run}b`;
+  // Made by the chaincode at registration (below).
+  let patient1 = '';
+  let patient2 = '';
   const doctor1 = `pr-${run}-d1`; // licensed
   const doctor2 = `pr-${run}-d2`; // licensed, then suspended
   const memberNumbers = [`MBR-${run}-1`, `MBR-${run}-2`];
@@ -73,9 +74,7 @@ describe('claims, on the real network', function () {
   let patientUser2: Session;
 
   before(async () => {
-    const [p1, p2, d1, d2] = await Promise.all([
-      enrolUser('providera', `claims-${run}-p1`, { role: 'patient', patientId: patient1 }),
-      enrolUser('providera', `claims-${run}-p2`, { role: 'patient', patientId: patient2 }),
+    const [d1, d2] = await Promise.all([
       enrolUser('providera', `claims-${run}-d1`, { role: 'physician', practitionerId: doctor1 }),
       enrolUser('providera', `claims-${run}-d2`, { role: 'physician', practitionerId: doctor2 }),
     ]);
@@ -86,8 +85,6 @@ describe('claims, on the real network', function () {
     officer = await net.as('board', 'officer1');
     physician1 = await net.as('providera', { mspDir: d1 });
     physician2 = await net.as('providera', { mspDir: d2 });
-    patientUser1 = await net.as('providera', { mspDir: p1 });
-    patientUser2 = await net.as('providera', { mspDir: p2 });
   });
   after(() => net.close());
 
@@ -161,14 +158,17 @@ describe('claims, on the real network', function () {
     });
 
     it('ProviderA registers two patients and the insurer enrols both, answering only IDs', async () => {
-      for (const [i, patientId] of [patient1, patient2].entries()) {
+      const patientIds: string[] = [];
+      for (const i of [0, 1]) {
         const person = demographics(`${run}${i}`);
         leaked.push(person.givenName, person.familyName, person.mrn);
-        await step(registrar, 'records', 'registerPatient', {
-          args: [patientId],
+        const registered = await step(registrar, 'records', 'registerPatient', {
+          args: [],
           transient: { payload: JSON.stringify(person), salt: salt() },
           orgs: [MSP.providera],
         });
+        const { patientId } = JSON.parse(registered.result) as { patientId: string };
+        patientIds.push(patientId);
         const enrolment = {
           patientId,
           planId,
@@ -182,6 +182,13 @@ describe('claims, on the real network', function () {
         });
         assert.deepEqual(Object.keys(statusOf(enrolled) as object), ['enrolmentId']);
       }
+      [patient1 = '', patient2 = ''] = patientIds;
+      const [p1, p2] = await Promise.all([
+        enrolUser('providera', `claims-${run}-p1`, { role: 'patient', patientId: patient1 }),
+        enrolUser('providera', `claims-${run}-p2`, { role: 'patient', patientId: patient2 }),
+      ]);
+      patientUser1 = await net.as('providera', { mspDir: p1 });
+      patientUser2 = await net.as('providera', { mspDir: p2 });
     });
 
     it('the board licenses both practitioners and suspends the second one', async () => {
@@ -202,7 +209,7 @@ describe('claims, on the real network', function () {
         });
       }
       await step(officer, 'credentials', 'suspendCredential', {
-        args: [`LIC-${doctor2}`, 'suspended pending a board review of the licence'],
+        args: [`LIC-${doctor2}`, 'PENDING_INVESTIGATION'],
         orgs: [MSP.board],
       });
       const verify = (n: string) =>

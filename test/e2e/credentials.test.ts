@@ -17,23 +17,28 @@ import {
   type Practitioner,
   registerPatient,
 } from './support/people';
+import { phiFoundInBlocks } from './support/blocks';
+import { salt } from './support/phi';
+import { recordNote } from './support/phi-ledger';
 import { fileObservation } from './support/records';
 import { SettledNetwork } from './support/settled';
 
-const SUSPENSION_REASON = 'licence suspended pending review of malpractice cover';
+/** A public code; the board's note beside it is private to the board. */
+const SUSPENSION_REASON = 'LAPSED_INSURANCE';
 
 describe('practitioner credentials, on the real network', function () {
   this.timeout(180_000);
   const net = new SettledNetwork();
   const run = runId();
-  const patientId = `pat-e2ec${run}`;
+  let patientId = '';
+  const licenceNote = `insurer letter ${run}: cover lapsed on 1 March`;
   let physician: Practitioner;
   let firstRecordId: string;
   after(() => net.close());
 
   before(async () => {
     physician = await newPhysician(net, 'providera', `pr-e2e-${run}`);
-    await registerPatient(net, 'providera', patientId, run);
+    ({ patientId } = await registerPatient(net, 'providera', run));
   });
 
   /** A change by the board's officer, endorsed by the board as its key-level policy needs. */
@@ -81,14 +86,31 @@ describe('practitioner credentials, on the real network', function () {
     firstRecordId = added.recordId;
   });
 
-  it('the board suspends the licence, and verification says SUSPENDED', async () => {
-    const credential = await byBoard(
-      'suspendCredential',
-      physician.licenceNumber,
-      SUSPENSION_REASON,
-    );
+  it('the board suspends the licence with a code and a private note; verification says SUSPENDED', async () => {
+    const board = (await net.as('board', OFFICER)).contract('credentials');
+    const committed = await board.submit('suspendCredential', {
+      args: [physician.licenceNumber, SUSPENSION_REASON],
+      transient: { payload: JSON.stringify({ note: licenceNote }), salt: salt() },
+      endorsingOrganizations: [MSP.board],
+    });
+    // Kept in the board's implicit collection alone: the placement scan checks it.
+    recordNote('licence note', MSP.board, licenceNote);
+    assert.ok(!committed.result.includes(licenceNote), 'not in the answer');
+    const credential = JSON.parse(committed.result);
     assert.equal(credential.status, 'suspended');
     assert.equal(credential.statusReason, SUSPENSION_REASON);
+    const history = await board.evaluate('credentialHistory', {
+      args: [physician.licenceNumber],
+    });
+    assert.ok(history.includes(SUSPENSION_REASON) && !history.includes(licenceNote));
+    const session = await net.as('insurer', 'orgadmin');
+    assert.deepEqual(await phiFoundInBlocks(session.network, [licenceNote]), []);
+    // The board's officer reads it back on the board's peer, the only one holding it.
+    const kept = await board.evaluate('licenceNote', {
+      args: [physician.licenceNumber, committed.transactionId],
+      endorsingOrganizations: [MSP.board],
+    });
+    assert.equal(JSON.parse(kept).note, licenceNote);
     const verified = JSON.parse(await verifyAs('providera', 'registrar1'));
     assert.equal(verified.valid, false);
     assert.equal(verified.reason, 'SUSPENDED');
@@ -102,7 +124,7 @@ describe('practitioner credentials, on the real network', function () {
   it('the suspended physician cannot break the glass either', async () => {
     const consent = (await physician.session()).contract('consent');
     const declared = consent.submit('declareEmergencyAccess', {
-      args: [patientId, 'unconscious on arrival, emergency department'],
+      args: [patientId, 'UNCONSCIOUS_PATIENT'],
     });
     assert.equal(await failureOf(declared), 'CREDENTIAL_INVALID');
   });
@@ -126,7 +148,7 @@ describe('practitioner credentials, on the real network', function () {
       });
       assert.equal(await failureOf(issue), 'FORBIDDEN');
       const suspend = credentials.submit('suspendCredential', {
-        args: [physician.licenceNumber, 'not the board'],
+        args: [physician.licenceNumber, 'DISCIPLINARY_ACTION'],
         endorsingOrganizations,
       });
       assert.equal(await failureOf(suspend), 'FORBIDDEN');

@@ -29,7 +29,7 @@ describe('endorsement policies against forged endorsements, on the real network'
   this.timeout(180_000);
   const net = new SettledNetwork();
   const run = runId();
-  const patientId = `pat-e2en${run}`;
+  let patientId = '';
   let physicianA: Practitioner;
   let physicianB: Practitioner;
   let record: FiledRecord;
@@ -42,7 +42,7 @@ describe('endorsement policies against forged endorsements, on the real network'
       licensedPhysician(net, 'providerb', `pr-bn-${run}`),
       issueLicence(net, licence),
     ]);
-    await registerPatient(net, 'providera', patientId, run);
+    ({ patientId } = await registerPatient(net, 'providera', run));
     record = await fileObservation(await physicianA.session(), 'providera', patientId, run, 1);
   });
 
@@ -119,7 +119,7 @@ describe('endorsement policies against forged endorsements, on the real network'
     it("an officer's suspension endorsed only by ProviderA fails validation (ENDORSEMENT_POLICY_FAILURE)", async () => {
       const officer = await net.as('board', OFFICER, 'providera');
       const forged = officer.contract('credentials').submit('suspendCredential', {
-        args: [licence.licenceNumber, 'endorsed by the wrong organisation'],
+        args: [licence.licenceNumber, 'PENDING_INVESTIGATION'],
         endorsingOrganizations: [MSP.providera],
       });
       assert.equal(await failureOf(forged), 'ENDORSEMENT_POLICY_FAILURE');
@@ -141,7 +141,7 @@ describe('endorsement policies against forged endorsements, on the real network'
     it('the same suspension endorsed by the board commits: the policy refused it', async () => {
       const officer = await net.as('board', OFFICER);
       await officer.contract('credentials').submit('suspendCredential', {
-        args: [licence.licenceNumber, 'endorsed by the board'],
+        args: [licence.licenceNumber, 'PENDING_INVESTIGATION'],
         endorsingOrganizations: [MSP.board],
       });
       const verified = await verifyLicence();

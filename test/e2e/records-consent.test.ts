@@ -26,11 +26,14 @@ import {
 } from './support/people';
 import { compositeKeyHash, purgedKeys } from './support/purges';
 import { type FiledRecord, fileObservation } from './support/records';
+import { salt } from './support/phi';
+import { recordNote } from './support/phi-ledger';
 import { SettledNetwork } from './support/settled';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-const EMERGENCY_REASON = 'unconscious on arrival, emergency department';
+/** A public code; what the physician writes beside it is a private note (PHI). */
+const EMERGENCY_REASON = 'UNCONSCIOUS_PATIENT';
 
 interface AccessEntry {
   accessId: string;
@@ -46,7 +49,7 @@ describe('records, consent and the access trail, on the real network', function 
   this.timeout(180_000);
   const net = new SettledNetwork();
   const run = runId();
-  const patientId = `pat-e2er${run}`;
+  let patientId = '';
   let patient: RegisteredPatient;
   let patientUser: Session;
   let physicianA: Practitioner;
@@ -56,6 +59,8 @@ describe('records, consent and the access trail, on the real network', function 
   let recordB: FiledRecord;
   let consentId: string;
   const accessIds: { consented?: string; emergency?: string } = {};
+  const emergencyNote = `seizure at home ${run}, brought in by neighbour`;
+  let emergencyAccessId = '';
   after(() => net.close());
 
   before(async () => {
@@ -64,7 +69,8 @@ describe('records, consent and the access trail, on the real network', function 
       licensedPhysician(net, 'providerb', `pr-b-${run}`),
       licensedPhysician(net, 'providerb', `pr-be-${run}`),
     ]);
-    patient = await registerPatient(net, 'providera', patientId, run);
+    patient = await registerPatient(net, 'providera', run);
+    patientId = patient.patientId;
     patientUser = await patientSession(net, 'providera', patientId);
   });
 
@@ -197,9 +203,14 @@ describe('records, consent and the access trail, on the real network', function 
         .contract('consent')
         .submit('declareEmergencyAccess', {
           args: [patientId, EMERGENCY_REASON],
+          transient: { payload: JSON.stringify({ note: emergencyNote }), salt: salt() },
           endorsingOrganizations: [MSP.providera],
         });
+      // Kept by ProviderA, the registering provider, alone: the placement scan checks it.
+      recordNote('emergency note', MSP.providera, emergencyNote, patientId);
+      assert.ok(!declared.result.includes(emergencyNote), 'not in the answer');
       const access = JSON.parse(declared.result);
+      emergencyAccessId = access.accessId;
       assert.deepEqual(
         [access.patientId, access.practitionerId, access.mspId, access.reason],
         [patientId, emergencyPhysician.practitionerId, MSP.providerb, EMERGENCY_REASON],
@@ -226,6 +237,27 @@ describe('records, consent and the access trail, on the real network', function 
         ]),
         [[emergencyPhysician.practitionerId, EMERGENCY_REASON]],
       );
+    });
+
+    it("the patient reads the note on ProviderA's peer; ProviderB's peer holds none", async () => {
+      const [declared] = JSON.parse(
+        await patientUser
+          .contract('consent')
+          .evaluate('listEmergencyAccesses', { args: [patientId] }),
+      ) as { accessId: string }[];
+      const accessId = declared?.accessId ?? '';
+      const read = (org: OrgName) =>
+        patientUser.contract('consent').evaluate('emergencyNote', {
+          args: [patientId, accessId],
+          endorsingOrganizations: [MSP[org]],
+        });
+      assert.deepEqual(JSON.parse(await read('providera')), {
+        accessId,
+        patientId,
+        reason: EMERGENCY_REASON,
+        note: emergencyNote,
+      });
+      assert.equal(await failureOf(read('providerb')), 'FORBIDDEN');
     });
 
     it('the access log lists both accesses, newest first, the emergency one flagged', async () => {
@@ -271,7 +303,7 @@ describe('records, consent and the access trail, on the real network', function 
         await records.evaluate('erasureEndorsers', { args: [patientId] }),
       );
       assert.deepEqual(endorsers, [MSP.providera, MSP.providerb]);
-      // ProviderA, on its own peer: its demographics, MRN index entry and record.
+      // ProviderA, on its own peer: its demographics, MRN index entry, emergency note and record.
       const committed = await records.submit('erasePatient', {
         args: [patientId],
         endorsingOrganizations: [MSP.providera],
@@ -299,6 +331,10 @@ describe('records, consent and the access trail, on the real network', function 
       const known = [
         key({ collection: inA, keyHash: compositeKeyHash('demographics', patientId) }),
         key({ collection: inA, keyHash: content(recordA) }),
+        key({
+          collection: inA,
+          keyHash: compositeKeyHash('note', 'emergency', emergencyAccessId),
+        }),
       ];
       // The third is the MRN index entry, keyed by an HMAC with ProviderA's own secret: it is
       // in ProviderA's collection, and it is not the guessable hash of the MRN.
@@ -369,6 +405,7 @@ describe('records, consent and the access trail, on the real network', function 
         patient.person.birthDate,
         patient.person.address,
         patient.person.mrn,
+        emergencyNote,
         recordA.resource.code.text,
         String(recordA.value),
         String(recordB.value),

@@ -81,17 +81,19 @@ drill("drill 2: kill -9 the insurer's peer while claims are written", function (
       endorsingOrganizations: [MSP.insurer],
     });
     await issueLicence(net, licenceRequest(practitionerId, `LIC-${practitionerId}`, MSP.providera));
-    const ids = Array.from({ length: 3 * POOL }, (_, n) => `pat-fc${run}${n}`);
-    await Promise.all(
-      ids.map(async (patientId, n) => {
+    // The chaincode makes each pseudonym.
+    const ids = await Promise.all(
+      Array.from({ length: 3 * POOL }, async (_, n) => {
         const demographics = demographicsOf(run, n);
         const personSalt = salt();
-        await registrar.submit('registerPatient', {
-          args: [patientId],
+        const committed = await registrar.submit('registerPatient', {
+          args: [],
           transient: { payload: JSON.stringify(demographics), salt: personSalt },
           endorsingOrganizations: [MSP.providera],
         });
+        const { patientId } = JSON.parse(committed.result) as { patientId: string };
         patients.push({ patientId, demographics, salt: personSalt });
+        return patientId;
       }),
     );
     await ledgers.settled();

@@ -24,20 +24,22 @@ import { written } from './support/written';
 async function seed(ledgers: Ledgers): Promise<void> {
   const run = runId();
   const registrar = (await ledgers.net.as('providera', 'registrar1')).contract('records');
-  const register = async (patientId: string) => {
+  // The chaincode makes each pseudonym.
+  const register = async (): Promise<string> => {
     const demographics = demographicsOf(run, written.privatePatients.length);
     const personSalt = salt();
-    await registrar.submit('registerPatient', {
-      args: [patientId],
+    const committed = await registrar.submit('registerPatient', {
+      args: [],
       transient: { payload: JSON.stringify(demographics), salt: personSalt },
       endorsingOrganizations: [MSP.providera],
     });
+    const { patientId } = JSON.parse(committed.result) as { patientId: string };
     written.privatePatients.push({ patientId, demographics, salt: personSalt });
     written.publicPatients.push(patientId);
+    return patientId;
   };
-  const consenting = `pat-fw${run}`;
-  await register(consenting);
-  for (const n of [1, 2]) await register(`pat-fw${run}${n}`);
+  const consenting = await register();
+  for (let n = 0; n < 2; n++) await register();
   const physician = await licensedPhysician(ledgers.net, 'providera', `pr-fw-${run}`);
   for (let n = 0; n < 2; n++) {
     const resource = observation(run);

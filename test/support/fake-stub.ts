@@ -39,11 +39,12 @@ export class FakeStub {
   #txCount = 0;
   #pendingEvent: Event | undefined;
 
-  /** Starts the next transaction: commits the pending event, new ID, optional time and transient. */
-  nextTx(options: { at?: string; transient?: Record<string, string> } = {}): void {
+  /** Starts the next transaction: commits the pending event, new ID (TXID when given, as a
+   * proposal's random nonce would make it), optional time and transient. */
+  nextTx(options: { at?: string; transient?: Record<string, string>; txId?: string } = {}): void {
     this.commitEvent();
     this.#txCount += 1;
-    this.txId = `tx${this.#txCount}`;
+    this.txId = options.txId ?? `tx${this.#txCount}`;
     if (options.at !== undefined) this.seconds = Date.parse(options.at) / 1000;
     this.transient = new Map(
       Object.entries(options.transient ?? {}).map(([k, v]) => [k, Buffer.from(v, 'utf8')]),
@@ -235,6 +236,16 @@ export function contextFor(stub: FakeStub, who: IdentityOptions): HealthContext 
 }
 
 /** Runs a contract call and returns the error code it failed with (or throws if it did not). */
+/** The message a call failed with: to check that it names the field and leaks no value. */
+export async function messageOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
 export async function errorCodeOf(call: Promise<unknown>): Promise<string> {
   try {
     await call;

@@ -30,9 +30,11 @@ import {
   type EmergencyAccess,
   emergencyExpiry,
   emergencyKey,
-  EmergencyReasonSchema,
   ObjectType,
 } from './state';
+import { EmergencyReasonSchema } from './emergency-reasons';
+import { transientNote } from '../shared/private-note';
+import { emergencyNoteOf, keepEmergencyNote } from './emergency-notes';
 
 @Info({ title: 'consent', description: 'Patient consent, emergency access and the access trail' })
 export class ConsentContract extends Contract {
@@ -118,10 +120,12 @@ export class ConsentContract extends Contract {
 
   /**
    * Break the glass: a provider's physician gets treatment access to every category of the
-   * patient's records for EMERGENCY_WINDOW_MINUTES. The reason goes on the public ledger and
-   * must not contain PHI (see EmergencyReasonSchema). The EmergencyAccess event tells the patient.
-   * Endorsed on the peer of the patient's registering provider, which attests it: only an
-   * attested emergency access opens anything (consent/access.ts).
+   * patient's records for EMERGENCY_WINDOW_MINUTES. The reason is a code (emergency-reasons.ts)
+   * on the public ledger; an optional free-text note (transient: payload {note}, salt) is kept
+   * only in the registering provider's implicit collection, never in state, event or answer.
+   * The EmergencyAccess event tells the patient. Endorsed on the peer of the patient's
+   * registering provider, which attests it: only an attested emergency access opens anything
+   * (consent/access.ts).
    */
   @Transaction()
   @Returns('string')
@@ -134,7 +138,8 @@ export class ConsentContract extends Contract {
     requireMsp(ctx.caller, ...PROVIDER_MSPS);
     const practitionerId = requirePractitionerId(ctx.caller);
     const id = parse(Id, patientId, 'patientId');
-    const text = parse(EmergencyReasonSchema, reason, 'reason');
+    const code = parse(EmergencyReasonSchema, reason, 'reason');
+    const note = transientNote(ctx.ledger);
     // Before anything is read or written, so a suspended or revoked physician cannot break the glass.
     await requireActiveCredential(ctx, { practitionerId, mspId: ctx.caller.mspId }, [
       LicenceType.Physician,
@@ -147,17 +152,47 @@ export class ConsentContract extends Contract {
       patientId: id,
       practitionerId,
       mspId: ctx.caller.mspId,
-      reason: text,
+      reason: code,
       grantedAt,
       expiresAt: emergencyExpiry(grantedAt),
     };
     await putAttested(ctx.ledger, patient.registeredBy, emergencyKey(ctx.ledger, access), access);
+    if (note !== undefined) {
+      await keepEmergencyNote(ctx.ledger, patient.registeredBy, access.accessId, note);
+    }
     ctx.ledger.emit(
       EventName.EmergencyAccess,
       { accessId: access.accessId, patientId: id, mspId: access.mspId, practitionerId },
       [access.mspId, patient.registeredBy],
     );
     return canonicalJson(access);
+  }
+
+  /** The patient: the private note of an emergency access declared on them. Evaluated on the
+   * peer of their registering provider, the only one that holds it. Returns {accessId,
+   * patientId, reason, note}. */
+  @Transaction(false)
+  @Returns('string')
+  async emergencyNote(ctx: HealthContext, patientId: string, accessId: string): Promise<string> {
+    await requirePatientSelf(ctx, patientId);
+    const id = parse(Id, patientId, 'patientId');
+    const access = parse(Id, accessId, 'accessId');
+    const patient = await findPatient(ctx.ledger, id);
+    requireCustodianPeer(
+      ctx.ledger,
+      patient.registeredBy,
+      `the note of an emergency access to patient ${id}`,
+    );
+    const declared = (await attestedEmergencies(ctx, id)).find((e) => e.accessId === access);
+    if (declared === undefined) throw notFound(`emergency access ${access} to patient ${id}`);
+    const kept = await emergencyNoteOf(ctx.ledger, patient.registeredBy, access);
+    if (kept === undefined) throw notFound(`a note of emergency access ${access}`);
+    return canonicalJson({
+      accessId: access,
+      patientId: id,
+      reason: declared.reason,
+      note: kept.note,
+    });
   }
 
   /** Every emergency access declared on the patient, grouped by physician; for the patient. */

@@ -4,6 +4,7 @@
  * hold PHI: pseudonymous patient IDs, practitioner and record IDs, MSP IDs, categories and
  * purposes only. Everything read back from the ledger is validated by these schemas.
  */
+import { EmergencyReasonSchema } from './emergency-reasons';
 import { z } from 'zod';
 import { PurposeSchema, RecordCategorySchema } from '../shared/categories';
 import { sha256Hex } from '../shared/hash';
@@ -91,23 +92,13 @@ export const ConsentSchema = z
   .refine(windowIsOrdered, WINDOW_ORDER);
 export type Consent = z.output<typeof ConsentSchema>;
 
-/**
- * The reason is free text typed by a physician and lands on the public ledger, in every
- * member's copy, forever. It must state why (e.g. "unconscious on arrival, ED") and must NOT
- * contain PHI: no names, dates of birth, diagnoses or other clinical details. The gateway's
- * form says so; the chaincode can only bound its length.
- */
-export const EmergencyReasonSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(500, 'must be at most 500 characters');
-
 export const EmergencyAccessSchema = z.strictObject({
   accessId: Id,
   patientId: Id,
   practitionerId: Id,
   mspId: Id,
+  /** A code (emergency-reasons.ts), never free text: this is public. A note, if any, is with
+   * the patient's registering provider (shared/private-note.ts). */
   reason: EmergencyReasonSchema,
   grantedAt: UtcInstant,
   expiresAt: UtcInstant,

@@ -2,8 +2,9 @@
  * The credentials contract: a licensing board's credentialing officers issue, renew,
  * suspend, reinstate and revoke practitioners' licences; anyone in the consortium verifies a
  * licence, lists a practitioner's licences or reads a licence's history. Credentials are
- * public facts, not PHI; suspension and revocation reasons are public too, so they must
- * speak about the licence, never about a patient.
+ * public facts, not PHI; suspension and revocation reasons are public too, so they are codes
+ * (licence-reasons.ts), and the board's free-text note, if any, is kept only in the board's
+ * implicit collection (shared/private-note.ts), never in state, events or answers.
  */
 import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { HealthContext } from '../shared/context';
@@ -12,6 +13,7 @@ import { EventName, EVERY_ORGANISATION } from '../shared/events';
 import { requireMsp, requireRole } from '../shared/identity';
 import { canonicalJson } from '../shared/json';
 import { Msp } from '../shared/names';
+import { keepNote, readNote, transientNote } from '../shared/private-note';
 import { Role } from '../shared/roles';
 import { Id, IsoDate, MspId, parse, parseJson } from '../shared/schema';
 import { historySteps } from './history';
@@ -85,9 +87,16 @@ export class CredentialsContract extends Contract {
   ): Promise<string> {
     const actor = boardOfficer(ctx);
     const why = parse(ReasonSchema, reason, 'reason');
-    return change(ctx, actor, licenceNumber, EventName.CredentialSuspended, (current) =>
-      suspend(current, why, actor),
+    const note = transientNote(ctx.ledger);
+    const answer = await change(
+      ctx,
+      actor,
+      licenceNumber,
+      EventName.CredentialSuspended,
+      (current) => suspend(current, why, actor),
     );
+    await keepLicenceNote(ctx, licenceNumber, note);
+    return answer;
   }
 
   @Transaction()
@@ -108,9 +117,12 @@ export class CredentialsContract extends Contract {
   ): Promise<string> {
     const actor = boardOfficer(ctx);
     const why = parse(ReasonSchema, reason, 'reason');
-    return change(ctx, actor, licenceNumber, EventName.CredentialRevoked, (current) =>
+    const note = transientNote(ctx.ledger);
+    const answer = await change(ctx, actor, licenceNumber, EventName.CredentialRevoked, (current) =>
       revoke(current, why, actor),
     );
+    await keepLicenceNote(ctx, licenceNumber, note);
+    return answer;
   }
 
   /** organisation: MSP ID where the practitioner acts; the licence counts only at the one it
@@ -131,6 +143,24 @@ export class CredentialsContract extends Contract {
     return canonicalJson(verification(number, where, day, credential));
   }
 
+  /** The board's officers: the private note of one change of a licence (the transaction ID
+   * its history names), on the board's peer, the only one that holds it. Returns
+   * {licenceNumber, txId, note}. */
+  @Transaction(false)
+  @Returns('string')
+  async licenceNote(ctx: HealthContext, licenceNumber: string, txId: string): Promise<string> {
+    boardOfficer(ctx);
+    const number = parse(Id, licenceNumber, 'licenceNumber');
+    const tx = parse(Id, txId, 'txId');
+    const peer = ctx.ledger.peerMsp();
+    if (peer !== undefined && peer !== Msp.Board) {
+      throw forbidden(`licence notes are held by ${Msp.Board}, not by this peer's organisation`);
+    }
+    const kept = await readNote(ctx.ledger, Msp.Board, LICENCE_NOTE, [number, tx]);
+    if (kept === undefined) throw notFound(`a note of change ${tx} of licence ${number}`);
+    return canonicalJson({ licenceNumber: number, txId: tx, note: kept.note });
+  }
+
   @Transaction(false)
   @Returns('string')
   async credentialsOfPractitioner(ctx: HealthContext, practitionerId: string): Promise<string> {
@@ -147,6 +177,21 @@ export class CredentialsContract extends Contract {
     if (steps.length === 0) throw notFound(`licence ${number}`);
     return canonicalJson(steps);
   }
+}
+
+/** What a licence note is about, in its key (shared/private-note.ts). */
+export const LICENCE_NOTE = 'licence';
+
+/** The board's note on this change of the licence, kept in the board's implicit collection
+ * under the licence and this transaction (a licence changes many times). */
+async function keepLicenceNote(
+  ctx: HealthContext,
+  licenceNumber: string,
+  note: { note: string; salt: string } | undefined,
+): Promise<void> {
+  if (note === undefined) return;
+  const subject = [parse(Id, licenceNumber, 'licenceNumber'), ctx.ledger.txId()];
+  await keepNote(ctx.ledger, Msp.Board, LICENCE_NOTE, subject, note);
 }
 
 /** Only a credentialing officer of the board changes credentials. */

@@ -9,6 +9,7 @@ export interface CredentialHistoryStep {
   readonly action: CredentialAction;
   readonly actor: string;
   readonly actorMsp: string;
+  /** A code (licence-reasons.ts); the board's note, if any, is private to the board. */
   readonly reason: string | undefined;
   readonly status: CredentialStatus;
   readonly validFrom: string;

@@ -3,6 +3,7 @@
  * public facts about practitioners (licence, type, organisation, window, status), not PHI, so
  * they live in world state; a strict request schema keeps anything else (a name, say) out of it.
  */
+import { LicenceReasonSchema } from './licence-reasons';
 import { z } from 'zod';
 import { Id, IsoDate, IsoInstant, MspId } from '../shared/schema';
 
@@ -50,13 +51,9 @@ export const CredentialAction = {
 
 export type CredentialAction = (typeof CredentialAction)[keyof typeof CredentialAction];
 
-/** Why a board suspended or revoked a licence. Public: the board states it about the licence,
- * never about a patient, so it must not carry PHI. */
-export const ReasonSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(500, 'must be at most 500 characters');
+/** Why a board suspended or revoked a licence: a code (licence-reasons.ts), since it is
+ * public; the board's note, if any, is kept privately with the board. */
+export const ReasonSchema = LicenceReasonSchema;
 
 const ShortText = z
   .string()

@@ -4,6 +4,7 @@
  * the current status does not allow. Revocation is final.
  */
 import { failedPrecondition } from '../shared/errors';
+import type { LicenceReason } from './licence-reasons';
 import { type Credential, CredentialAction, CredentialStatus, type IssueRequest } from './state';
 
 /** Who makes a change and when: the caller's certificate and the transaction's time. */
@@ -34,7 +35,7 @@ export function renew(
   return { ...current, ...window, ...stamp(CredentialAction.Renewed, actor) };
 }
 
-export function suspend(current: Credential, reason: string, actor: Actor): Credential {
+export function suspend(current: Credential, reason: LicenceReason, actor: Actor): Credential {
   requireNotRevoked(current, 'suspended');
   if (current.status === CredentialStatus.Suspended) {
     throw failedPrecondition(`licence ${current.licenceNumber} is already suspended`);
@@ -60,7 +61,7 @@ export function reinstate(current: Credential, actor: Actor): Credential {
   };
 }
 
-export function revoke(current: Credential, reason: string, actor: Actor): Credential {
+export function revoke(current: Credential, reason: LicenceReason, actor: Actor): Credential {
   if (current.status === CredentialStatus.Revoked) {
     throw failedPrecondition(`licence ${current.licenceNumber} is already revoked`);
   }
@@ -84,7 +85,7 @@ function requireNotRevoked(current: Credential, change: string): void {
 function stamp(
   action: CredentialAction,
   actor: Actor,
-  reason?: string,
+  reason?: LicenceReason,
 ): Pick<Credential, 'lastAction' | 'lastActor' | 'lastActorMsp' | 'lastReason' | 'updatedAt'> {
   return {
     lastAction: action,

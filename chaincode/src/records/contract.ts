@@ -30,11 +30,13 @@ export class RecordsContract extends Contract {
     return new HealthContext();
   }
 
-  /** Registrar at a provider. Transient: payload (demographics), salt. Returns {patientId, hash}. */
+  /** Registrar at a provider. No arguments: the chaincode makes the pseudonym (a client's
+   * would be refused by the argument count). Transient: payload (demographics), salt.
+   * Returns {patientId, hash}. */
   @Transaction()
   @Returns('string')
-  async registerPatient(ctx: HealthContext, patientId: string): Promise<string> {
-    return canonicalJson(await registerPatient(ctx, patientId));
+  async registerPatient(ctx: HealthContext): Promise<string> {
+    return canonicalJson(await registerPatient(ctx));
   }
 
   /** Anyone in the consortium. The public registration: pseudonym, provider, hash, status. */

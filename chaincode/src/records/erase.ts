@@ -2,7 +2,8 @@
  * Erasure at the patient's request (data rule 5), asked by a registrar of the provider that
  * registered the patient, carried out by each custodian on its own copy:
  * - erasePatient, endorsed by the registering provider: purges the demographics, its MRN index
- *   entry and every version of the records it wrote from its implicit collection, and leaves
+ *   entry, the notes of emergency accesses to the patient and every version of the records it
+ *   wrote from its implicit collection, and leaves
  *   the tombstones (hashes, status 'erased', erasedAt) of the patient and of those records;
  * - eraseCustodianCopy, endorsed by each other provider that wrote records of the patient,
  *   once the patient is erased: the same for the records that provider holds.
@@ -18,6 +19,7 @@ import { requireMsp, requireRole } from '../shared/identity';
 import { implicitCollection, PROVIDER_MSPS } from '../shared/names';
 import { Role } from '../shared/roles';
 import { parse } from '../shared/schema';
+import { purgeEmergencyNotes } from '../consent/emergency-notes';
 import { requireCustodianPeer } from './custodian';
 import { storedIndexSecret } from './index-secret';
 import { contentKey, demographicsKey, mrnKey, recordKey, versionKey } from './keys';
@@ -52,6 +54,7 @@ export async function erasePatient(ctx: HealthContext, patientIdArg: string): Pr
     await ledger.purgePrivate(own, mrnKey(ledger, secret, entry.demographics.mrn));
   }
   await ledger.purgePrivate(own, demographics);
+  await purgeEmergencyNotes(ledger, patientId, custodian);
   const records = await eraseRecordsHeldBy(ledger, patientId, custodian, erasedAt);
 
   const tombstone: PatientState = { ...patient, status: LifeStatus.Erased, erasedAt };

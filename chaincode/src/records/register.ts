@@ -1,6 +1,7 @@
 /**
  * Registering a patient: demographics into the registering provider's own implicit collection
- * (its peers alone hold them), a pseudonym and a salted hash on the public ledger. The same
+ * (its peers alone hold them), a pseudonym the chaincode makes (pseudonym.ts; never the
+ * client's) and a salted hash on the public ledger. The same
  * person (the same MRN) registered twice at one provider is a conflict; the MRN index that
  * finds it lives in that provider's implicit collection, keyed by an HMAC with the provider's
  * own secret (index-secret.ts), so not even a guessable hash of an MRN reaches the blocks.
@@ -12,16 +13,15 @@ import { saltedHash } from '../shared/hash';
 import { requireMsp, requireRole } from '../shared/identity';
 import { implicitCollection, PROVIDER_MSPS, Transient } from '../shared/names';
 import { Role } from '../shared/roles';
-import { parse } from '../shared/schema';
 import { DemographicsSchema } from './demographics';
 import { indexSecret } from './index-secret';
+import { pseudonymFor } from './pseudonym';
 import { demographicsKey, mrnKey, patientKey } from './keys';
 import {
   type DemographicsEntry,
   LifeStatus,
   MrnIndexEntrySchema,
   type PatientState,
-  PatientIdSchema,
   PatientStateSchema,
 } from './state';
 import { putPatient } from './store';
@@ -32,17 +32,15 @@ export interface Registered {
   readonly hash: string;
 }
 
-export async function registerPatient(
-  ctx: HealthContext,
-  patientIdArg: string,
-): Promise<Registered> {
+export async function registerPatient(ctx: HealthContext): Promise<Registered> {
   const { ledger, caller } = ctx;
   requireRole(caller, Role.Registrar);
   requireMsp(caller, ...PROVIDER_MSPS);
-  const patientId = parse(PatientIdSchema, patientIdArg, 'patientId');
+  const patientId = pseudonymFor(ledger.txId());
   const demographics = ledger.transientJson(DemographicsSchema, Transient.Payload);
   const salt = transientSalt(ledger);
 
+  // A transaction ID is never reused on a channel, so this guards only against a collision.
   const publicKey = patientKey(ledger, patientId);
   if (await ledger.exists(publicKey)) {
     throw conflict(`patient ${patientId} exists already`);

@@ -8,7 +8,8 @@ import { Id, IsoInstant } from '../shared/schema';
 import { DemographicsSchema } from './demographics';
 import { FhirResourceSchema, FhirResourceTypeSchema } from './fhir';
 
-/** A pseudonym chosen by the registrar; the pattern keeps names and other identifiers out. */
+/** A pseudonym, made by the chaincode at registration (pseudonym.ts); the pattern keeps names
+ * and other identifiers out of every ID argument that names a patient. */
 export const PatientIdSchema = z
   .string()
   .regex(/^pat-[a-z0-9]{6,40}$/, 'must be "pat-" and 6 to 40 lowercase letters or digits');

@@ -197,6 +197,12 @@ export class Ledger {
     this.#stub.setEvent(name, toBytes({ ...payload, audience: [...new Set(audience)].sort() }));
   }
 
+  /** Whether the transient map carries FIELD (non-empty). */
+  hasTransient(field: string): boolean {
+    const bytes = this.#stub.getTransient().get(field);
+    return bytes !== undefined && bytes.length > 0;
+  }
+
   transientText(field: string): string {
     const bytes = this.#stub.getTransient().get(field);
     if (bytes === undefined || bytes.length === 0) {

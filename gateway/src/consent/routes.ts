@@ -3,7 +3,12 @@ import { committed } from '../http/answers';
 import { PageQuery } from '../http/common-schemas';
 import { defineRoute, NoBody, NoParams, NoQuery, ok, type Route } from '../http/route';
 import { PatientParams } from '../records/schemas';
-import { ConsentParams, EmergencyAccessBody, GrantConsentBody } from './schemas';
+import {
+  ConsentParams,
+  EmergencyAccessBody,
+  EmergencyNoteParams,
+  GrantConsentBody,
+} from './schemas';
 
 const tag = 'consent';
 
@@ -62,7 +67,7 @@ export function consentRoutes(): Route[] {
       tag,
       summary: 'Break the glass: 60 minutes of treatment access to a patient (physician)',
       description:
-        'Audited and announced to the patient. The reason is public: never put PHI in it.',
+        "Audited and announced to the patient. The reason is a code from a fixed list (public); a free-text note, if any, goes in the transient map and is kept only by the patient's registering provider, never on the public ledger.",
       access: 'user',
       body: EmergencyAccessBody,
       query: NoQuery,
@@ -74,7 +79,9 @@ export function consentRoutes(): Route[] {
       errors: [400, 403, 404],
       handle: async ({ body, contracts }) =>
         committed(
-          await (await contracts()).consent.declareEmergencyAccess(body.patientId, body.reason),
+          await (
+            await contracts()
+          ).consent.declareEmergencyAccess(body.patientId, body.reason, body.note),
         ),
     }),
     defineRoute({
@@ -90,6 +97,22 @@ export function consentRoutes(): Route[] {
       errors: [400, 403],
       handle: async ({ params, contracts }) =>
         ok(await (await contracts()).consent.listEmergencyAccesses(params.patientId)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/patients/{patientId}/emergency-access/{accessId}/note',
+      tag,
+      summary: 'The private note of an emergency access (the patient)',
+      description:
+        "Read on the peer of the patient's registering provider, the only one that keeps it.",
+      access: 'user',
+      body: NoBody,
+      query: NoQuery,
+      params: EmergencyNoteParams,
+      success: { status: 200, description: '{accessId, patientId, reason, note}' },
+      errors: [400, 403, 404],
+      handle: async ({ params, contracts }) =>
+        ok(await (await contracts()).consent.emergencyNote(params.patientId, params.accessId)),
     }),
     defineRoute({
       method: 'get',

@@ -6,6 +6,7 @@ import { committed } from '../http/answers';
 import { defineRoute, NoBody, NoParams, NoQuery, ok, type Route } from '../http/route';
 import {
   IssueCredentialBody,
+  LicenceNoteParams,
   LicenceParams,
   PractitionerParams,
   ReasonBody,
@@ -54,7 +55,9 @@ export function credentialsRoutes(): Route[] {
       method: 'post',
       path: '/credentials/{licenceNumber}/suspension',
       tag,
-      summary: 'Suspend a licence, with a public reason',
+      summary: 'Suspend a licence, with a public reason code',
+      description:
+        "The reason is a code from a fixed list (public); a free-text note, if any, is kept only in the board's private data.",
       access: 'user',
       body: ReasonBody,
       query: NoQuery,
@@ -65,7 +68,7 @@ export function credentialsRoutes(): Route[] {
         committed(
           await (
             await contracts()
-          ).credentials.suspendCredential(params.licenceNumber, body.reason),
+          ).credentials.suspendCredential(params.licenceNumber, body.reason, body.note),
         ),
     }),
     defineRoute({
@@ -86,7 +89,9 @@ export function credentialsRoutes(): Route[] {
       method: 'post',
       path: '/credentials/{licenceNumber}/revocation',
       tag,
-      summary: 'Revoke a licence for good, with a public reason',
+      summary: 'Revoke a licence for good, with a public reason code',
+      description:
+        "The reason is a code from a fixed list (public); a free-text note, if any, is kept only in the board's private data.",
       access: 'user',
       body: ReasonBody,
       query: NoQuery,
@@ -95,7 +100,9 @@ export function credentialsRoutes(): Route[] {
       errors: CHANGE_ERRORS,
       handle: async ({ params, body, contracts }) =>
         committed(
-          await (await contracts()).credentials.revokeCredential(params.licenceNumber, body.reason),
+          await (
+            await contracts()
+          ).credentials.revokeCredential(params.licenceNumber, body.reason, body.note),
         ),
     }),
     defineRoute({
@@ -132,6 +139,21 @@ export function credentialsRoutes(): Route[] {
       errors: [400, 404],
       handle: async ({ params, contracts }) =>
         ok(await (await contracts()).credentials.credentialHistory(params.licenceNumber)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/credentials/{licenceNumber}/history/{txId}/note',
+      tag,
+      summary: "The private note of one change of a licence (the board's officers)",
+      description: "Read on the board's peer, the only one that keeps it.",
+      access: 'user',
+      body: NoBody,
+      query: NoQuery,
+      params: LicenceNoteParams,
+      success: { status: 200, description: '{licenceNumber, txId, note}' },
+      errors: [400, 403, 404],
+      handle: async ({ params, contracts }) =>
+        ok(await (await contracts()).credentials.licenceNote(params.licenceNumber, params.txId)),
     }),
     defineRoute({
       method: 'get',

@@ -1,6 +1,6 @@
 /** Request schemas of the credentials routes. */
 import { z } from 'zod';
-import { Id, IsoDate, MspId, PublicReason } from '../http/common-schemas';
+import { codeList, Id, IsoDate, MspId, PrivateNote } from '../http/common-schemas';
 
 export const LicenceType = z.enum([
   'physician',
@@ -44,8 +44,28 @@ export const RenewBody = z
     message: 'must not be before validFrom',
   });
 
+/** Why a licence is suspended or revoked: the chaincode's list
+ * (chaincode/src/credentials/licence-reasons.ts), held equal by test/gateway/vocabulary.test.ts. */
+export const LICENCE_REASONS = [
+  'DISCIPLINARY_ACTION',
+  'PENDING_INVESTIGATION',
+  'PATIENT_SAFETY_RISK',
+  'IMPAIRMENT',
+  'CRIMINAL_CONVICTION',
+  'LAPSED_INSURANCE',
+  'CONTINUING_EDUCATION_NOT_MET',
+  'FEES_UNPAID',
+  'FRAUDULENT_CREDENTIALS',
+  'VOLUNTARY_SURRENDER',
+  'DECEASED',
+  'OTHER',
+] as const;
+
 export const ReasonBody = z.strictObject({
-  reason: PublicReason.describe('About the licence, never about a patient: public on the ledger'),
+  reason: codeList(LICENCE_REASONS).describe('A code: public on the ledger and in the history'),
+  note: PrivateNote.optional().describe(
+    "Free text (may name a patient): sent in the transient map and kept only in the board's private data",
+  ),
 });
 
 export const VerificationQuery = z.strictObject({
@@ -56,4 +76,8 @@ export const VerificationQuery = z.strictObject({
 });
 
 export const LicenceParams = z.strictObject({ licenceNumber: Id });
+export const LicenceNoteParams = z.strictObject({
+  licenceNumber: Id,
+  txId: Id.describe('The transaction of the change, as the history names it'),
+});
 export const PractitionerParams = z.strictObject({ practitionerId: Id });

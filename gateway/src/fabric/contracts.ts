@@ -55,8 +55,8 @@ function build(
   const { salt } = options;
   return {
     records: newRecordsFacade({ tx: tx('records'), mspId, salt }),
-    consent: newConsentFacade(tx('consent'), tx('records')),
-    credentials: newCredentialsFacade(tx('credentials')),
+    consent: newConsentFacade(tx('consent'), tx('records'), salt),
+    credentials: newCredentialsFacade(tx('credentials'), salt),
     claims: newClaimsFacade({ tx: tx('claims'), mspId, salt }),
     events: newFabricEventFeed(network, options.chaincode),
   };

@@ -66,9 +66,15 @@ export const PageQuery = z.strictObject({
 
 export type Page = z.output<typeof PageQuery>;
 
-/** Free text that lands on the public ledger: bounded, and documented as "no PHI". */
-export const PublicReason = z
+/** A free-text note beside a public code: it may carry PHI, so it travels in the transient
+ * map only and the chaincode keeps it privately with the fact's authority. */
+export const PrivateNote = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(500, 'must be at most 500 characters');
+  .max(2000, 'must be at most 2000 characters');
+
+/** An enum of public codes whose refusal lists them, as the chaincode's does. */
+export function codeList<const T extends readonly [string, ...string[]]>(codes: T) {
+  return z.enum(codes, { error: `must be one of ${codes.join(', ')}` });
+}

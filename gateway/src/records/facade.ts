@@ -21,7 +21,8 @@ export interface RecordCopy {
 }
 
 export interface RecordsFacade {
-  registerPatient(patientId: string, demographics: Demographics): Promise<Submitted>;
+  /** The chaincode makes the pseudonym; the result carries it ({patientId, hash}). */
+  registerPatient(demographics: Demographics): Promise<Submitted>;
   getPatient(patientId: string): Promise<unknown>;
   /** Checks a copy of the demographics (with the salt kept at registration) on this peer. */
   verifyDemographics(patientId: string, demographics: Demographics, salt: string): Promise<unknown>;
@@ -99,9 +100,9 @@ export function newRecordsFacade(options: Readonly<RecordsFacadeOptions>): Recor
     return found;
   };
   return {
-    registerPatient: (patientId, demographics) =>
+    registerPatient: (demographics) =>
       submitJson(tx, 'registerPatient', {
-        args: [patientId],
+        args: [],
         transient: phiTransient(demographics, salt()),
         endorsingOrganizations: ownOrg,
       }),

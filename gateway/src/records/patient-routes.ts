@@ -15,7 +15,8 @@ export function patientRoutes(): Route[] {
       path: '/patients',
       tag,
       summary: 'Register a patient (registrar at a provider)',
-      description: 'Demographics go to the chaincode in the transient map with a fresh salt.',
+      description:
+        'Demographics go to the chaincode in the transient map with a fresh salt. The chaincode makes the pseudonym (random, from the transaction ID, never from the demographics) and returns it; a body that names a patientId is refused (400). A retry after a lost answer gets a new pseudonym proposed and is refused as a duplicate MRN (409).',
       access: 'user',
       body: RegisterPatientBody,
       query: NoQuery,
@@ -26,9 +27,7 @@ export function patientRoutes(): Route[] {
       },
       errors: [400, 403, 409],
       handle: async ({ body, contracts }) =>
-        committed(
-          await (await contracts()).records.registerPatient(body.patientId, body.demographics),
-        ),
+        committed(await (await contracts()).records.registerPatient(body.demographics)),
     }),
     defineRoute({
       method: 'get',

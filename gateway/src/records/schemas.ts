@@ -30,10 +30,13 @@ export const Demographics = z
 
 export type Demographics = z.output<typeof Demographics>;
 
+/** The chaincode makes the pseudonym: a client that still sends one is told so (400 naming
+ * patientId) rather than having it silently replaced. */
 export const RegisterPatientBody = z.strictObject({
-  patientId: PatientId.describe(
-    'Pseudonym chosen by the registrar; it appears on the public ledger',
-  ),
+  patientId: z
+    .never({ error: 'is made by the chaincode at registration; leave it out' })
+    .optional()
+    .describe('Not accepted: the chaincode makes the pseudonym and returns it'),
   demographics: Demographics,
 });
 

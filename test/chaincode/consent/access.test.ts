@@ -89,7 +89,7 @@ describe('mayAccess', () => {
     await contract.declareEmergencyAccess(
       asPhysician(stub, Msp.ProviderA, OTHER_DOCTOR),
       PATIENT,
-      'trauma bay',
+      'LIFE_THREATENING',
     );
     const colleagueAccess = stub.txId;
     stub.nextTx();

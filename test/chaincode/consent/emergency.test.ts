@@ -1,3 +1,4 @@
+import { EMERGENCY_REASONS } from '../../../chaincode/src/consent/emergency-reasons';
 import assert from 'node:assert/strict';
 import type { ChaincodeStub } from 'fabric-shim';
 import { loadCredential, updateCredential } from '../../../chaincode/src/credentials/store';
@@ -22,7 +23,7 @@ import {
   licenseDoctors,
 } from './fixtures';
 
-const REASON = 'unconscious on arrival, no consent on file';
+const REASON = 'UNCONSCIOUS_PATIENT';
 
 describe('ConsentContract.declareEmergencyAccess', () => {
   let stub: FakeStub;
@@ -94,12 +95,14 @@ describe('ConsentContract.declareEmergencyAccess', () => {
     assert.deepEqual(decision, { allowed: false, reason: 'NO_CONSENT' });
   });
 
-  it('trims the reason and accepts 500 characters', async () => {
-    const access = JSON.parse(
-      await contract.declareEmergencyAccess(asPhysician(stub), PATIENT, `  ${'r'.repeat(500)} `),
-    );
-    assert.equal(access.reason.length, 500);
-  });
+  for (const code of EMERGENCY_REASONS) {
+    it(`accepts the reason code ${code}`, async () => {
+      const access = JSON.parse(
+        await contract.declareEmergencyAccess(asPhysician(stub), PATIENT, code),
+      );
+      assert.equal(access.reason, code);
+    });
+  }
 
   it('works for a physician of the second provider', async () => {
     const access = JSON.parse(
@@ -153,15 +156,11 @@ describe('ConsentContract.declareEmergencyAccess', () => {
       );
     });
 
+    const listed = `reason: must be one of ${EMERGENCY_REASONS.join(', ')}`;
     const invalid: [string, string, string, string][] = [
-      ['an empty reason', PATIENT, '', 'reason'],
-      ['a blank reason', PATIENT, '   ', 'reason'],
-      [
-        'a reason over 500 characters',
-        PATIENT,
-        'r'.repeat(501),
-        'reason: must be at most 500 characters',
-      ],
+      ['an empty reason', PATIENT, '', listed],
+      ['a free-text reason', PATIENT, 'unconscious on arrival, ED', listed],
+      ['a code in lower case', PATIENT, 'unconscious_patient', listed],
       ['a malformed patient ID', 'pat 1', REASON, 'patientId'],
     ];
     for (const [what, patientId, reason, field] of invalid) {
@@ -230,7 +229,7 @@ describe('ConsentContract.declareEmergencyAccess by a physician without an activ
     await updateCredential(ledger, {
       ...licence,
       status: 'suspended',
-      statusReason: 'under review',
+      statusReason: 'PENDING_INVESTIGATION',
     });
     stub.nextTx();
     const before = stub.state.size;

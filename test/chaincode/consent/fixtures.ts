@@ -111,7 +111,7 @@ export function emergency(overrides: Partial<EmergencyAccess> = {}): EmergencyAc
     patientId: PATIENT,
     practitionerId: DOCTOR,
     mspId: Msp.ProviderA,
-    reason: 'unconscious on arrival',
+    reason: 'UNCONSCIOUS_PATIENT',
     grantedAt: '2026-03-01T11:30:00.000Z',
     expiresAt: '2026-03-01T12:30:00.000Z',
     ...overrides,

@@ -108,7 +108,7 @@ describe('a consent written without the patient’s registering provider', () =>
         contract.declareEmergencyAccess(
           asPhysician(stub, Msp.ProviderB),
           PATIENT,
-          'unconscious on arrival',
+          'UNCONSCIOUS_PATIENT',
         ),
       ),
       'FORBIDDEN',
@@ -118,7 +118,7 @@ describe('a consent written without the patient’s registering provider', () =>
       await contract.declareEmergencyAccess(
         asPhysician(stub, Msp.ProviderB),
         PATIENT,
-        'unconscious on arrival',
+        'UNCONSCIOUS_PATIENT',
       ),
     );
     stub.nextTx({ at: declared.grantedAt });

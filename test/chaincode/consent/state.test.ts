@@ -93,7 +93,7 @@ describe('consent state', () => {
 
     it('an emergency access and an access entry have exactly the documented fields', async () => {
       stub.nextTx();
-      await contract.declareEmergencyAccess(asPhysician(stub), PATIENT, 'cardiac arrest in ED');
+      await contract.declareEmergencyAccess(asPhysician(stub), PATIENT, 'LIFE_THREATENING');
       stub.nextTx();
       const ctx = asPhysician(stub);
       await recordAccess(ctx, {

@@ -23,8 +23,8 @@ const ELSEWHERE = Msp.ProviderB;
 /** Valid through 2026, both ends inclusive. */
 const in2026 = (overrides: Partial<Credential> = {}): Credential =>
   credential({ validFrom: '2026-01-01', validTo: '2026-12-31', ...overrides });
-const suspended = { status: 'suspended', statusReason: 'under review' } as const;
-const revoked = { status: 'revoked', statusReason: 'struck off' } as const;
+const suspended = { status: 'suspended', statusReason: 'PENDING_INVESTIGATION' } as const;
+const revoked = { status: 'revoked', statusReason: 'DISCIPLINARY_ACTION' } as const;
 
 interface Row {
   readonly when: string;

@@ -146,7 +146,7 @@ describe('requireActiveCredential', () => {
 
   it('takes effect in the first transaction after a suspension, and lifts with the reinstatement', async () => {
     const stub = await practitionerWithTwoLicences();
-    await contract.suspendCredential(officer(stub), 'MD-1', 'pending hearing');
+    await contract.suspendCredential(officer(stub), 'MD-1', 'PENDING_INVESTIGATION');
     stub.nextTx({ at: '2026-06-01T12:00:01Z' });
     await assert.rejects(
       requireActiveCredential(physician(stub), PRAC, ['physician']),
@@ -159,7 +159,7 @@ describe('requireActiveCredential', () => {
 
   it('fails with CREDENTIAL_INVALID (REVOKED) once the licence is revoked', async () => {
     const stub = await practitionerWithTwoLicences();
-    await contract.revokeCredential(officer(stub), 'MD-1', 'struck off');
+    await contract.revokeCredential(officer(stub), 'MD-1', 'DISCIPLINARY_ACTION');
     stub.nextTx({ at: '2026-06-02T00:00:00Z' });
     await assert.rejects(
       requireActiveCredential(physician(stub), PRAC, ['physician', 'nurse']),
@@ -185,7 +185,7 @@ describe('credentialVerdictFor a past day (a claim’s service date)', () => {
       validTo: '2026-12-31',
     });
     stub.nextTx({ at });
-    await contract.suspendCredential(officer(stub), 'MD-9', 'board review');
+    await contract.suspendCredential(officer(stub), 'MD-9', 'PENDING_INVESTIGATION');
     stub.nextTx({ at: '2026-06-20T12:00:00Z' });
     return stub;
   }

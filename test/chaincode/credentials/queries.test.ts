@@ -65,12 +65,12 @@ describe('verifyLicence', () => {
     const stub = new FakeStub();
     await issueLicence(stub);
     stub.nextTx({ at: '2026-03-01T00:00:00Z' });
-    await contract.suspendCredential(officer(stub), 'MD-12345', 'pending hearing');
+    await contract.suspendCredential(officer(stub), 'MD-12345', 'PENDING_INVESTIGATION');
     const suspended = await verify(stub, '2025-06-01');
     assert.deepEqual([suspended.valid, suspended.reason], [false, 'SUSPENDED']);
-    assert.equal(suspended.credential.statusReason, 'pending hearing');
+    assert.equal(suspended.credential.statusReason, 'PENDING_INVESTIGATION');
     stub.nextTx({ at: '2026-03-02T00:00:00Z' });
-    await contract.revokeCredential(officer(stub), 'MD-12345', 'struck off');
+    await contract.revokeCredential(officer(stub), 'MD-12345', 'DISCIPLINARY_ACTION');
     const revoked = await verify(stub, '2026-06-01');
     assert.deepEqual(
       [revoked.valid, revoked.reason, revoked.issuer],
@@ -155,7 +155,7 @@ describe('credentialsOfPractitioner', () => {
     await issueLicence(stub, { licenceNumber: 'MD-9', practitionerId: 'prac-002' });
     await issueLicence(stub, { licenceNumber: 'X-1', practitionerId: 'prac-0010' });
     stub.nextTx({ at: '2026-03-01T00:00:00Z' });
-    await contract.suspendCredential(officer(stub), 'RN-2', 'audit');
+    await contract.suspendCredential(officer(stub), 'RN-2', 'CONTINUING_EDUCATION_NOT_MET');
     const list = JSON.parse(await contract.credentialsOfPractitioner(anyone(stub), 'prac-001'));
     assert.deepEqual(
       list.map((c: { licenceNumber: string; status: string }) => [c.licenceNumber, c.status]),
@@ -182,7 +182,12 @@ describe('credentialHistory', () => {
     const steps: [string, () => Promise<string>][] = [
       [
         '2026-02-01T08:00:00Z',
-        () => contract.suspendCredential(officer(stub, 'officer-2'), 'MD-12345', 'pending hearing'),
+        () =>
+          contract.suspendCredential(
+            officer(stub, 'officer-2'),
+            'MD-12345',
+            'PENDING_INVESTIGATION',
+          ),
       ],
       ['2026-03-01T08:00:00Z', () => contract.reinstateCredential(officer(stub), 'MD-12345')],
       [
@@ -197,7 +202,8 @@ describe('credentialHistory', () => {
       ],
       [
         '2026-05-01T08:00:00Z',
-        () => contract.revokeCredential(officer(stub, 'officer-2'), 'MD-12345', 'struck off'),
+        () =>
+          contract.revokeCredential(officer(stub, 'officer-2'), 'MD-12345', 'DISCIPLINARY_ACTION'),
       ],
     ];
     for (const [at, call] of steps) {
@@ -224,7 +230,7 @@ describe('credentialHistory', () => {
           'suspended',
           actor('officer-2'),
           'BoardMSP',
-          'pending hearing',
+          'PENDING_INVESTIGATION',
           'suspended',
         ],
         [
@@ -251,7 +257,7 @@ describe('credentialHistory', () => {
           'revoked',
           actor('officer-2'),
           'BoardMSP',
-          'struck off',
+          'DISCIPLINARY_ACTION',
           'revoked',
         ],
       ],

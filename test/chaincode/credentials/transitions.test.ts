@@ -13,9 +13,12 @@ const actor: Actor = { id: 'officer-9', mspId: 'BoardMSP', at: '2026-07-01T00:00
 
 describe('credential transitions', () => {
   it('a reason does not linger on the next version', () => {
-    const s = suspend(credential(), 'audit', actor);
+    const s = suspend(credential(), 'CONTINUING_EDUCATION_NOT_MET', actor);
     const r = reinstate(s, actor);
-    assert.deepEqual([s.lastReason, r.lastReason, r.statusReason], ['audit', undefined, undefined]);
+    assert.deepEqual(
+      [s.lastReason, r.lastReason, r.statusReason],
+      ['CONTINUING_EDUCATION_NOT_MET', undefined, undefined],
+    );
   });
 
   it('renewing keeps the practitioner, type, organisation, issuer and issue time', () => {
@@ -33,18 +36,22 @@ describe('credential transitions', () => {
   });
 
   it('revoking a suspended licence replaces the suspension reason', () => {
-    const r = revoke(suspend(credential(), 'audit', actor), 'fraud', actor);
-    assert.deepEqual([r.status, r.statusReason], ['revoked', 'fraud']);
+    const r = revoke(
+      suspend(credential(), 'CONTINUING_EDUCATION_NOT_MET', actor),
+      'FRAUDULENT_CREDENTIALS',
+      actor,
+    );
+    assert.deepEqual([r.status, r.statusReason], ['revoked', 'FRAUDULENT_CREDENTIALS']);
   });
 
   it('refuses with FAILED_PRECONDITION, naming the licence, what the status forbids', () => {
-    const revoked = revoke(credential(), 'fraud', actor);
+    const revoked = revoke(credential(), 'FRAUDULENT_CREDENTIALS', actor);
     assert.throws(
       () => renew(revoked, { validFrom: '2028-01-01', validTo: '2029-01-01' }, actor),
       /FAILED_PRECONDITION: licence MD-12345 is revoked/,
     );
     assert.throws(
-      () => suspend(suspend(credential(), 'a', actor), 'b', actor),
+      () => suspend(suspend(credential(), 'IMPAIRMENT', actor), 'FEES_UNPAID', actor),
       /FAILED_PRECONDITION: licence MD-12345 is already suspended/,
     );
     assert.throws(
@@ -52,7 +59,7 @@ describe('credential transitions', () => {
       /FAILED_PRECONDITION: licence MD-12345 is not suspended/,
     );
     assert.throws(
-      () => revoke(revoked, 'again', actor),
+      () => revoke(revoked, 'DISCIPLINARY_ACTION', actor),
       /FAILED_PRECONDITION: licence MD-12345 is already revoked/,
     );
   });

@@ -253,7 +253,7 @@ describe('records.logAccess then records.readRecord', () => {
       await consent.declareEmergencyAccess(
         as(stub, Who.physicianB),
         PATIENT_ID,
-        'unconscious on arrival, ED',
+        'UNCONSCIOUS_PATIENT',
       );
       const { accessId } = await logAccess(stub, Who.physicianB, obs.recordId);
       assert.deepEqual(stub.lastEvent()?.payload, {

@@ -176,17 +176,13 @@ describe('records.addRecord', () => {
 
     it('a physician whose licence was suspended (CREDENTIAL_INVALID)', async () => {
       stub.nextTx({ at: '2026-02-01T09:00:00Z' });
-      await credentials.suspendCredential(
-        as(stub, Who.officer),
-        'MD-A1',
-        'under review by the board',
-      );
+      await credentials.suspendCredential(as(stub, Who.officer), 'MD-A1', 'PENDING_INVESTIGATION');
       assert.equal(await errorCodeOf(add(stub, observation())), 'CREDENTIAL_INVALID');
     });
 
     it('a physician whose licence was revoked (CREDENTIAL_INVALID)', async () => {
       stub.nextTx({ at: '2026-02-01T09:00:00Z' });
-      await credentials.revokeCredential(as(stub, Who.officer), 'MD-A1', 'licence surrendered');
+      await credentials.revokeCredential(as(stub, Who.officer), 'MD-A1', 'VOLUNTARY_SURRENDER');
       assert.equal(await errorCodeOf(add(stub, observation())), 'CREDENTIAL_INVALID');
     });
 

@@ -8,6 +8,7 @@ import {
   custodianValue,
   messageOf,
   OTHER_PATIENT_ID,
+  OTHER_REGISTRATION_TX,
   PATIENT_ID,
   publicValue,
   register,
@@ -100,7 +101,7 @@ describe('records.addRecord with replacesRecordId: a correction', () => {
 
   it("of another patient's record is refused (INVALID_ARGUMENT)", async () => {
     await register(stub, {
-      patientId: OTHER_PATIENT_ID,
+      txId: OTHER_REGISTRATION_TX,
       demographics: { mrn: 'MRN-2', givenName: 'B', familyName: 'C', birthDate: '1990-01-01' },
     });
     const theirs = await add(stub, observation(), { patientId: OTHER_PATIENT_ID });

@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import { RecordsObject, versionAttr } from '../../../chaincode/src/records/keys';
+import { EMERGENCY_NOTE } from '../../../chaincode/src/consent/emergency-notes';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
+import { NOTE_OBJECT } from '../../../chaincode/src/shared/private-note';
+import { collectionsHolding } from '../../support/notes';
 import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, type FakeStub, type IdentityOptions } from '../../support/fake-stub';
 import {
   add,
   type Added,
   as,
+  consent,
   OTHER_PATIENT_ID,
+  OTHER_REGISTRATION_TX,
   PATIENT_ID,
   records,
   register,
@@ -109,6 +114,23 @@ describe('records.erasePatient', () => {
       assert.ok(purged.includes(implicitCollection(Msp.ProviderA)));
     });
 
+    it('purges the notes of emergency accesses to the patient from its own implicit collection', async () => {
+      const note = 'brought in unconscious by her daughter';
+      stub.nextTx({ at: T0, transient: { payload: JSON.stringify({ note }), salt: SALT } });
+      stub.peerMspId = Msp.ProviderA;
+      await consent.declareEmergencyAccess(
+        as(stub, Who.physicianB),
+        PATIENT_ID,
+        'UNCONSCIOUS_PATIENT',
+      );
+      const accessId = stub.txId;
+      const own = implicitCollection(Msp.ProviderA);
+      assert.equal(privateHas(stub, own, NOTE_OBJECT, EMERGENCY_NOTE, accessId), true);
+      await erase(stub);
+      assert.equal(privateHas(stub, own, NOTE_OBJECT, EMERGENCY_NOTE, accessId), false);
+      assert.deepEqual(collectionsHolding(stub, note), []);
+    });
+
     it('purges every version of its own records; the other custodian purges its copy after', async () => {
       await erase(stub);
       const [inA, inB] = [Msp.ProviderA, Msp.ProviderB].map(implicitCollection);
@@ -185,7 +207,7 @@ describe('records.erasePatient', () => {
 
     it('lets the provider register the same person again, under a new pseudonym', async () => {
       await erase(stub);
-      const again = await register(stub, { patientId: OTHER_PATIENT_ID, salt: OTHER_SALT });
+      const again = await register(stub, { txId: OTHER_REGISTRATION_TX, salt: OTHER_SALT });
       assert.equal(again.patientId, OTHER_PATIENT_ID);
     });
   });

@@ -11,6 +11,7 @@ import type { HealthContext } from '../../../chaincode/src/shared/context';
 import { hmacHex } from '../../../chaincode/src/shared/hash';
 import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { RecordsObject } from '../../../chaincode/src/records/keys';
+import { pseudonymFor } from '../../../chaincode/src/records/pseudonym';
 import { Role } from '../../../chaincode/src/shared/roles';
 import { contextFor, FakeStub, type IdentityOptions } from '../../support/fake-stub';
 import { DEMOGRAPHICS, type Json, SALT } from './samples';
@@ -19,8 +20,13 @@ export const records = new RecordsContract();
 export const consent = new ConsentContract();
 export const credentials = new CredentialsContract();
 
-export const PATIENT_ID = 'pat-7f3k9q2m';
-export const OTHER_PATIENT_ID = 'pat-2b8x6w1z';
+/** Transaction IDs of the registrations of the two patients: the chaincode makes each one's
+ * pseudonym from its registration's transaction ID. */
+export const REGISTRATION_TX = '5f2c0b8e9a7d4c31b6e0f9a2d8c7b1e45a3f6d9c0b2e8a7f1d4c6b9e0a3f5d7c';
+export const OTHER_REGISTRATION_TX =
+  '9e1d7c3b5a2f8e0d6c4b1a9f7e3d5c2b0a8f6e4d2c1b9a7f5e3d0c8b6a4f2e1d';
+export const PATIENT_ID = pseudonymFor(REGISTRATION_TX);
+export const OTHER_PATIENT_ID = pseudonymFor(OTHER_REGISTRATION_TX);
 /** The first day the tests run on; licences are valid all through 2026. */
 export const T0 = '2026-03-01T12:00:00Z';
 
@@ -87,21 +93,20 @@ export async function licence(
   );
 }
 
+/** A registration in a transaction of its own, REGISTRATION_TX unless told (so PATIENT_ID). */
 export async function register(
   stub: FakeStub,
-  options: { patientId?: string; who?: IdentityOptions; demographics?: Json; salt?: string } = {},
+  options: { txId?: string; who?: IdentityOptions; demographics?: Json; salt?: string } = {},
 ): Promise<{ patientId: string; hash: string }> {
   stub.nextTx({
     at: T0,
+    txId: options.txId ?? REGISTRATION_TX,
     transient: {
       payload: JSON.stringify(options.demographics ?? DEMOGRAPHICS),
       salt: options.salt ?? SALT,
     },
   });
-  const text = await records.registerPatient(
-    as(stub, options.who ?? Who.registrarA),
-    options.patientId ?? PATIENT_ID,
-  );
+  const text = await records.registerPatient(as(stub, options.who ?? Who.registrarA));
   return JSON.parse(text) as { patientId: string; hash: string };
 }
 
@@ -207,15 +212,7 @@ export function minutesAfterT0(minutes: number): string {
   return new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 }
 
-/** The message a call failed with: to check that it names the field and leaks no value. */
-export async function messageOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+export { messageOf } from '../../support/fake-stub';
 
 /** A public state value, parsed; undefined when the key is absent. */
 export function publicValue(stub: FakeStub, objectType: string, ...attrs: string[]): unknown {

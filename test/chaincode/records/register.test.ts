@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { KeyEndorsementPolicy } from 'fabric-shim';
+import 'reflect-metadata';
+import '../../../chaincode/src/shared/argument-count';
+import { RecordsContract } from '../../../chaincode/src/records/contract';
 import { RecordsObject } from '../../../chaincode/src/records/keys';
+import { pseudonymFor } from '../../../chaincode/src/records/pseudonym';
+import { PatientIdSchema } from '../../../chaincode/src/records/state';
 import { saltedHash, sha256Hex } from '../../../chaincode/src/shared/hash';
 import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, FakeStub } from '../../support/fake-stub';
@@ -9,6 +14,8 @@ import {
   mrnIndexAttr,
   messageOf,
   OTHER_PATIENT_ID,
+  OTHER_REGISTRATION_TX,
+  REGISTRATION_TX,
   PATIENT_ID,
   records,
   register,
@@ -16,6 +23,20 @@ import {
   Who,
 } from './fixtures';
 import { DEMOGRAPHICS, OTHER_SALT, SALT } from './samples';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const DataMarshall = require('fabric-shim/lib/contract-spi/datamarshall') as {
+  prototype: { handleParameters(fn: unknown, parameters: unknown[], prefix: string): unknown };
+};
+
+/** The transaction as fabric-contract-api declares it to the shim (its parameters). */
+function declared(name: string): { name: string; parameters?: unknown[] } | undefined {
+  const all = Reflect.getMetadata('fabric:transactions', RecordsContract.prototype) as {
+    name: string;
+    parameters?: unknown[];
+  }[];
+  return all.find((t) => t.name === name);
+}
 
 function json(bytes: Uint8Array | undefined): unknown {
   return bytes === undefined ? undefined : JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -87,7 +108,7 @@ describe('records.registerPatient', () => {
 
     it('may register the same person at another provider (each provider knows its own MRNs)', async () => {
       await register(stub);
-      const second = await register(stub, { patientId: OTHER_PATIENT_ID, who: Who.registrarB });
+      const second = await register(stub, { txId: OTHER_REGISTRATION_TX, who: Who.registrarB });
       assert.equal(second.patientId, OTHER_PATIENT_ID);
     });
 
@@ -97,6 +118,53 @@ describe('records.registerPatient', () => {
         demographics: { mrn, givenName, familyName, birthDate },
       });
       assert.equal(result.patientId, PATIENT_ID);
+    });
+  });
+
+  describe('the pseudonym, made by the chaincode', () => {
+    it('comes from the transaction ID, in the pat- form every other transaction accepts', async () => {
+      const { patientId } = await register(stub);
+      assert.equal(patientId, pseudonymFor(REGISTRATION_TX));
+      assert.match(patientId, /^pat-[0-9a-f]{32}$/);
+      assert.equal(PatientIdSchema.safeParse(patientId).success, true);
+    });
+
+    it('differs between two registrations, even of the same demographics at two providers', async () => {
+      const first = await register(stub);
+      const second = await register(stub, { txId: OTHER_REGISTRATION_TX, who: Who.registrarB });
+      assert.notEqual(first.patientId, second.patientId);
+    });
+
+    it('is not a function of the demographics: other demographics in the same transaction give the same one', async () => {
+      const first = await register(stub);
+      const other = new FakeStub();
+      const stranger = {
+        mrn: 'MRN-0001',
+        givenName: 'Ada',
+        familyName: 'Lovelace',
+        birthDate: '1815-12-10',
+      };
+      const second = await register(other, { demographics: stranger, salt: OTHER_SALT });
+      assert.equal(second.patientId, first.patientId);
+      for (const part of ['ada', 'lovelace', '1815', 'mrn', DEMOGRAPHICS.mrn.toLowerCase()]) {
+        assert.ok(!first.patientId.includes(part), `${first.patientId} contains ${part}`);
+      }
+      assert.notEqual(
+        first.patientId,
+        `pat-${REGISTRATION_TX.slice(0, 32)}`,
+        'not the ID verbatim',
+      );
+    });
+
+    it("is never the client's: a pseudonym sent as an argument is refused (INVALID_ARGUMENT)", () => {
+      const transaction = declared('registerPatient');
+      assert.deepEqual(transaction?.parameters ?? [], []);
+      const marshall = Object.create(DataMarshall.prototype) as typeof DataMarshall.prototype;
+      assert.throws(
+        () =>
+          marshall.handleParameters(transaction, ['pat-adalovelace18151210'], 'registerPatient'),
+        /^ChaincodeError: INVALID_ARGUMENT: arguments: expected 0, got 1$/,
+      );
     });
   });
 
@@ -112,25 +180,15 @@ describe('records.registerPatient', () => {
       assert.equal(await errorCodeOf(register(stub, { who })), 'FORBIDDEN');
     });
 
-    for (const id of ['Amelia Hartwell', 'pat-Amelia', 'pat-abc', 'patient-123456', '']) {
-      it(`the patient ID "${id}", which is no pseudonym of the form pat-xxxxxx (INVALID_ARGUMENT)`, async () => {
-        assert.equal(await errorCodeOf(register(stub, { patientId: id })), 'INVALID_ARGUMENT');
-      });
-    }
-
     it('a registration without the transient payload (INVALID_ARGUMENT naming it)', async () => {
       stub.nextTx({ at: T0, transient: { salt: SALT } });
-      const message = await messageOf(
-        records.registerPatient(as(stub, Who.registrarA), PATIENT_ID),
-      );
+      const message = await messageOf(records.registerPatient(as(stub, Who.registrarA)));
       assert.match(message, /^INVALID_ARGUMENT: transient\.payload: /);
     });
 
     it('a registration without the transient salt (INVALID_ARGUMENT naming it)', async () => {
       stub.nextTx({ at: T0, transient: { payload: JSON.stringify(DEMOGRAPHICS) } });
-      const message = await messageOf(
-        records.registerPatient(as(stub, Who.registrarA), PATIENT_ID),
-      );
+      const message = await messageOf(records.registerPatient(as(stub, Who.registrarA)));
       assert.match(message, /^INVALID_ARGUMENT: transient\.salt: /);
     });
 
@@ -170,13 +228,11 @@ describe('records.registerPatient', () => {
 
     it('demographics that are not JSON (INVALID_ARGUMENT)', async () => {
       stub.nextTx({ at: T0, transient: { payload: 'Amelia Hartwell', salt: SALT } });
-      const message = await messageOf(
-        records.registerPatient(as(stub, Who.registrarA), PATIENT_ID),
-      );
+      const message = await messageOf(records.registerPatient(as(stub, Who.registrarA)));
       assert.equal(message, 'INVALID_ARGUMENT: transient.payload: is not valid JSON');
     });
 
-    it('a patient ID that exists already, with whatever demographics (CONFLICT)', async () => {
+    it('a pseudonym that exists already (a collision), with whatever demographics (CONFLICT)', async () => {
       await register(stub);
       const other = { ...DEMOGRAPHICS, mrn: 'MRN-9999', givenName: 'Bo' };
       assert.equal(
@@ -185,10 +241,10 @@ describe('records.registerPatient', () => {
       );
     });
 
-    it('the same MRN twice at one provider, under another patient ID (CONFLICT)', async () => {
+    it('the same MRN twice at one provider, a retry under a fresh transaction included (CONFLICT)', async () => {
       await register(stub);
       const message = await messageOf(
-        register(stub, { patientId: OTHER_PATIENT_ID, salt: OTHER_SALT }),
+        register(stub, { txId: OTHER_REGISTRATION_TX, salt: OTHER_SALT }),
       );
       assert.match(message, /^CONFLICT: /);
       assert.ok(message.includes(PATIENT_ID), 'names the existing pseudonym');

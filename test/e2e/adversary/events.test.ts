@@ -33,23 +33,27 @@ describe('events by audience, through the gateways', function () {
   const net = new TestNetwork();
   const world = new World(net);
   const run = runId();
-  const patientId = `pat-adve${run}`;
-  const neighbourId = `pat-adve${run}n`;
-  const patientBId = `pat-adve${run}b`;
+  // Made by the chaincode at registration.
+  let patientId = '';
+  let neighbourId = '';
+  let patientBId = '';
   const streams: EventReader[] = [];
   let fromBlock: number;
   let streamA: EventReader;
   let streamB: EventReader;
   let streamPatient: EventReader;
 
-  async function register(registrar: User, id: string, suffix: string): Promise<number> {
+  /** The new patient's pseudonym and the block of the registration. */
+  async function register(
+    registrar: User,
+    suffix: string,
+  ): Promise<{ patientId: string; blockNumber: number }> {
     const res = await registrar.post('/patients', {
-      patientId: id,
       demographics: demographicsOf(`${run}${suffix}`),
     });
-    const { blockNumber } = bodyOf(Registered, expectStatus(res, 201));
+    const { result, blockNumber } = bodyOf(Registered, expectStatus(res, 201));
     await world.settle(blockNumber);
-    return blockNumber;
+    return { patientId: result.patientId, blockNumber };
   }
 
   async function open(user: User): Promise<EventReader> {
@@ -60,13 +64,16 @@ describe('events by audience, through the gateways', function () {
   }
 
   before(async () => {
-    const [registrarA, registrarB, physicianA, patient] = await Promise.all([
+    const [registrarA, registrarB, physicianA] = await Promise.all([
       world.login('providera', 'registrar1'),
       world.login('providerb', 'registrar1'),
       world.licensedPhysician('providera', `pr-adv-e-${run}`),
-      world.newUser('providera', `adv-${run}-events`, { role: 'patient', patientId }),
     ]);
-    fromBlock = await register(registrarA, patientId, 'p');
+    ({ patientId, blockNumber: fromBlock } = await register(registrarA, 'p'));
+    const patient = await world.newUser('providera', `adv-${run}-events`, {
+      role: 'patient',
+      patientId,
+    });
     const filed = bodyOf(
       Filed,
       expectStatus(
@@ -82,9 +89,9 @@ describe('events by audience, through the gateways', function () {
       ),
     );
     await world.settle(filed.blockNumber);
-    await register(registrarA, neighbourId, 'n');
+    ({ patientId: neighbourId } = await register(registrarA, 'n'));
     // The markers: later events that ProviderB's stream and the patient's must each carry.
-    await register(registrarB, patientBId, 'b');
+    ({ patientId: patientBId } = await register(registrarB, 'b'));
     const read = bodyOf(
       Read,
       expectStatus(await patient.get(`/records/${filed.result.recordId}?purpose=treatment`), 200),

@@ -13,6 +13,7 @@
  * facts, so a refusal means the rule.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { CredentialObject } from '../../../chaincode/src/credentials/state';
 import { keys as claimKeys } from '../../../chaincode/src/claims/keys';
 import {
@@ -151,7 +152,9 @@ describe('adversary mode (b): ProviderB runs a tampered chaincode server', funct
         }),
       ) as Record<string, unknown>;
     });
-    const forgedId = () => `pat-tb${s.run}f`;
+    // In the chaincode's own pseudonym format, so only the missing attestation can refuse it.
+    const forged = `pat-${randomBytes(16).toString('hex')}`;
+    const forgedId = () => forged;
 
     it("ProviderA's patient taken over (registeredBy rewritten to ProviderB): never committed", async () => {
       const outcome = await refusedWrite(forger, [
@@ -612,8 +615,8 @@ async function setTheScene(net: SettledNetwork): Promise<Scene> {
     licensedPhysician(net, 'providerb', `pr-tb-b-${run}`),
     newPhysician(net, 'providerb', `pr-tb-r-${run}`),
   ]);
-  const target = await registerPatient(net, 'providera', `pat-tb${run}t`, `${run}tb-t`);
-  const consenting = await registerPatient(net, 'providera', `pat-tb${run}c`, `${run}tb-c`);
+  const target = await registerPatient(net, 'providera', `${run}tb-t`);
+  const consenting = await registerPatient(net, 'providera', `${run}tb-c`);
   const authorA = await physicianA.session();
   const targetRecord = await fileObservation(authorA, 'providera', target.patientId, run, 11);
   const consentingRecord = await fileObservation(

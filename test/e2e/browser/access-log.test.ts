@@ -21,12 +21,13 @@ import { committed, readRecord } from './support/steps';
 describe('console: who accessed my data', function () {
   this.timeout(600_000);
   const { people, run, newPage } = consoleSuite();
-  const patientId = `pat-l${run}`;
+  let patientId = '';
   const value = clinicalValue(run, 2);
-  const reason = `unconscious on arrival, ED ${run}`;
+  // The reason is a public code; the note is private to ProviderA, the registering provider.
+  const note = `found collapsed at home ${run}`;
   let physicianA: Credentials;
   let physicianB: Credentials;
-  let patient: Credentials;
+  let patient: Credentials & { patientId: string };
   let recordId: string;
 
   const open = async (org: 'providera' | 'providerb', who: Credentials, phone = false) => {
@@ -39,8 +40,9 @@ describe('console: who accessed my data', function () {
     [physicianA, physicianB, patient] = await Promise.all([
       people.licensedPhysician('providera', `pr-a-l${run}`),
       people.licensedPhysician('providerb', `pr-b-l${run}`),
-      people.newPatient('providera', patientId, run),
+      people.newPatient('providera', run),
     ]);
+    patientId = patient.patientId;
     recordId = await people.addRecord(physicianA, patientId, {
       resourceType: 'Observation',
       status: 'final',
@@ -65,7 +67,8 @@ describe('console: who accessed my data', function () {
     await goTo(emergency, 'Emergency access');
     const declare = emergency.getByRole('form', { name: 'Declare emergency access' });
     await declare.getByLabel('Patient ID').fill(patientId);
-    await declare.getByLabel('Reason').fill(reason);
+    await declare.getByLabel('Reason').selectOption('UNCONSCIOUS_PATIENT');
+    await declare.getByLabel('Note (private)').fill(note);
     await screenshot(emergency, 'emergency-access');
     await declare.getByRole('button', { name: 'Declare emergency access' }).click();
     await committed(emergency, people, `Emergency access to ${patientId}`);
@@ -76,7 +79,8 @@ describe('console: who accessed my data', function () {
     assert.match((await marked.textContent()) ?? '', /Emergency/);
     const declared = own.getByRole('table', { name: 'Emergency accesses declared on me' });
     await own.reload();
-    await waitForText(declared.getByRole('row'), reason);
+    const row = await waitForText(declared.getByRole('row'), 'Unconscious or unresponsive patient');
+    assert.ok(!((await row.textContent()) ?? '').includes(note), 'the note is not public');
     await waitForText(reads.getByRole('row'), physicianB.enrollmentId);
     await screenshot(own, 'my-access-log');
   });

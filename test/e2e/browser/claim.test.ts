@@ -25,15 +25,16 @@ describe('console: a claim from submission to payment', function () {
   this.timeout(600_000);
   const { people, run, newPage } = consoleSuite();
   const planId = `plan-c2${run}`;
-  const patientId = `pat-c2c${run}`;
+  let patientId = '';
   const practitionerId = `pr-c2c-${run}`;
   const claimId = `clm-c2${run}`;
 
   it('pends, is approved and paid in the insurer console, and shows paid live at the provider', async () => {
-    const [physician] = await Promise.all([
+    const [physician, patient] = await Promise.all([
       people.licensedPhysician('providera', practitionerId),
-      people.newPatient('providera', patientId, run),
+      people.newPatient('providera', run),
     ]);
+    patientId = patient.patientId;
 
     // The insurer: a plan whose review threshold ($100) a $180 visit exceeds, and a member.
     const adjudicator = await newPage('insurer');
@@ -121,12 +122,11 @@ describe('console: a claim from submission to payment', function () {
 
   it('takes a claim from intake, and the appeal of its denied line on the Appeals page', async () => {
     const appealPlan = `plan-c2a${run}`;
-    const member = `pat-c2a${run}`;
     const doctor = `pr-c2a-${run}`;
     const appealed = `clm-c2a${run}`;
-    const [physician] = await Promise.all([
+    const [physician, { patientId: member }] = await Promise.all([
       people.licensedPhysician('providera', doctor),
-      people.newPatient('providera', member, runId()),
+      people.newPatient('providera', runId()),
     ]);
     await memberByApi(people, appealPlan, member, `MA-${run}`);
 

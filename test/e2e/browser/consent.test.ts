@@ -15,7 +15,8 @@ import { committed, readRecord, refusal, refusedField } from './support/steps';
 describe('console: consent', function () {
   this.timeout(600_000);
   const { people, run, newPage } = consoleSuite();
-  const patientId = `pat-c${run}`;
+  /** Made by the chaincode at registration, read from the console's answer. */
+  let patientId = '';
   const value = clinicalValue(run, 1);
   let physicianA: Credentials;
   let physicianB: Credentials;
@@ -35,19 +36,23 @@ describe('console: consent', function () {
     await goTo(page, 'Register a patient');
     const who = person(run);
     const form = page.getByRole('form', { name: 'Register a patient' });
-    // A refused field is marked, and its reason shown next to it.
-    await form.getByLabel('Patient ID').fill('Ada Lovelace');
-    await form.getByRole('button', { name: 'Register patient' }).click();
-    await refusedField(form, 'Patient ID', /must/);
-    await screenshot(page, 'register-patient-invalid');
-    await form.getByLabel('Patient ID').fill(patientId);
+    // No pseudonym to type: the ledger makes it.
+    assert.equal(await form.getByLabel('Patient ID').count(), 0);
     await form.getByLabel('Medical record number').fill(who.mrn);
     await form.getByLabel('Given name').fill(who.givenName);
     await form.getByLabel('Family name').fill(who.familyName);
     await form.getByLabel('Birth date').fill(who.birthDate);
+    // A refused field is marked, and its reason shown next to it.
+    await form.getByLabel('Phone').fill('call the ward');
+    await form.getByRole('button', { name: 'Register patient' }).click();
+    await refusedField(form, 'Phone', /must/);
+    await screenshot(page, 'register-patient-invalid');
+    await form.getByLabel('Phone').fill('');
     await screenshot(page, 'register-patient');
     await form.getByRole('button', { name: 'Register patient' }).click();
-    await committed(page, people, `Patient ${patientId} registered.`);
+    const text = await committed(page, people, /Patient pat-[0-9a-f]{32} registered\./);
+    patientId = /pat-[0-9a-f]{32}/.exec(text)?.[0] ?? '';
+    assert.match(patientId, /^pat-[0-9a-f]{32}$/);
     await page.context().close();
   });
 

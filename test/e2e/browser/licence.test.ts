@@ -4,6 +4,7 @@
  * the credential refusal on the page; the verification page shows the licence suspended, with
  * its history; the officer reinstates it and the same record is then added.
  */
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { goTo, PHONE, screenshot, signIn, waitForText, consoleSuite } from './support';
 import { changeLicence } from './support/c2-insurer';
@@ -11,19 +12,23 @@ import { changeLicence } from './support/c2-insurer';
 describe('console: a licence suspension seen by a provider', function () {
   this.timeout(600_000);
   const { people, run, newPage } = consoleSuite();
-  const patientId = `pat-c2l${run}`;
+  let patientId = '';
   const practitionerId = `pr-c2l-${run}`;
   const licence = `LIC-${practitionerId}`;
 
   it('refuses the suspended physician on the page, shows it on verification, and allows again after reinstatement', async () => {
-    const [physician] = await Promise.all([
+    const [physician, patient] = await Promise.all([
       people.licensedPhysician('providera', practitionerId),
-      people.newPatient('providera', patientId, run),
+      people.newPatient('providera', run),
     ]);
+    patientId = patient.patientId;
 
     const board = await newPage('board');
     await signIn(board, 'board', 'officer1');
-    await changeLicence(board, people, licence, 'suspension', 'pending board review');
+    await changeLicence(board, people, licence, 'suspension', {
+      code: 'PENDING_INVESTIGATION',
+      note: `complaint ${run} under review`,
+    });
     await waitForText(board.getByRole('status'), 'Not valid on');
     await waitForText(board.locator('dd'), 'suspended');
     await screenshot(board, 'c2-board-licences');
@@ -43,7 +48,9 @@ describe('console: a licence suspension seen by a provider', function () {
     await waitForText(provider.getByRole('status'), 'Not valid on');
     const history = provider.getByRole('table', { name: `History of licence ${licence}` });
     await waitForText(history.locator('tr'), 'issued');
-    await waitForText(history.locator('tr'), 'pending board review');
+    const why = await waitForText(history.locator('tr'), 'Pending investigation');
+    // The board's note is private to the board: never in the history a provider reads.
+    assert.ok(!((await why.textContent()) ?? '').includes(`complaint ${run}`));
     await screenshot(provider, 'c2-verify-licence-suspended');
 
     // Reinstated: the same record is now added.

@@ -19,14 +19,15 @@ describe('console: a prior authorisation lets a claim line be approved', functio
   this.timeout(600_000);
   const { people, run, newPage } = consoleSuite();
   const planId = `plan-c3p${run}`;
-  const patientId = `pat-c3p${run}`;
+  let patientId = '';
   const practitionerId = `pr-c3p-${run}`;
 
   it('denies the line without one, approves and prices it once the insurer records one', async () => {
-    const [physician] = await Promise.all([
+    const [physician, patient] = await Promise.all([
       people.licensedPhysician('providera', practitionerId),
-      people.newPatient('providera', patientId, run),
+      people.newPatient('providera', run),
     ]);
+    patientId = patient.patientId;
     await c3PlanByApi(people, planId, patientId, `MP-${run}`);
 
     // Each login page says whose gateway it is (from the anonymous /openapi.json title).

@@ -25,7 +25,7 @@ describe('claims over HTTPS', function () {
   const world = new World(net);
   const run = runId();
   const planId = `plan-h${run}`;
-  const patientId = `pat-hcl${run}`;
+  let patientId = '';
   const practitionerId = `pr-hcl-${run}`;
   const memberNumber = `MEM-${run}-77`;
   const diagnosis = `Z${parseInt(run.slice(0, 4), 16) % 100}.${run.slice(4, 5)}`;
@@ -42,7 +42,6 @@ describe('claims over HTTPS', function () {
       world.licensedPhysician('providera', practitionerId),
     ]);
     const registered = await registrar.post('/patients', {
-      patientId,
       demographics: {
         mrn: `MRN-HCL${run}`,
         givenName: 'Claim',
@@ -50,7 +49,12 @@ describe('claims over HTTPS', function () {
         birthDate: '1980-05-05',
       },
     });
-    await world.settle(bodyOf(committedOf(z.unknown()), expectStatus(registered, 201)).blockNumber);
+    const answer = bodyOf(
+      committedOf(z.object({ patientId: z.string(), hash: z.string() })),
+      expectStatus(registered, 201),
+    );
+    patientId = answer.result.patientId;
+    await world.settle(answer.blockNumber);
   });
   after(() => {
     world.close();

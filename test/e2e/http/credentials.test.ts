@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { MSP, type OrgName, TestNetwork } from '../support/network';
 import { bodyOf, committedOf, expectError, expectStatus, type User } from './support/http';
+import { recordNote } from '../support/phi-ledger';
 import { EventReader } from './support/sse';
 import { day, ORGS, runId, World } from './support/world';
 
@@ -28,7 +29,7 @@ describe('credentials over HTTPS', function () {
   const run = runId();
   const practitionerId = `pr-hc-${run}`;
   const licenceNumber = `LIC-hc-${run}`;
-  const patientId = `pat-hc${run}`;
+  let patientId = '';
   const observation = {
     resourceType: 'Observation',
     status: 'final',
@@ -51,7 +52,6 @@ describe('credentials over HTTPS', function () {
         '?names=CredentialIssued,CredentialSuspended,CredentialReinstated,CredentialRenewed,CredentialRevoked',
     });
     const registered = await registrar.post('/patients', {
-      patientId,
       demographics: {
         mrn: `MRN-HC${run}`,
         givenName: 'Test',
@@ -59,7 +59,12 @@ describe('credentials over HTTPS', function () {
         birthDate: '1970-01-01',
       },
     });
-    await world.settle(bodyOf(committedOf(z.unknown()), expectStatus(registered, 201)).blockNumber);
+    const answer = bodyOf(
+      committedOf(z.object({ patientId: z.string(), hash: z.string() })),
+      expectStatus(registered, 201),
+    );
+    patientId = answer.result.patientId;
+    await world.settle(answer.blockNumber);
   });
   after(() => {
     stream?.close();
@@ -133,11 +138,27 @@ describe('credentials over HTTPS', function () {
     await world.settle(bodyOf(committedOf(z.unknown()), res).blockNumber);
   });
 
-  it('after a suspension the next record is refused with 403 CREDENTIAL_INVALID', async () => {
-    const suspended = await change(`/credentials/${licenceNumber}/suspension`, {
+  it('a free-text reason is refused with 400 naming reason and listing the codes', async () => {
+    const res = await officer.post(`/credentials/${licenceNumber}/suspension`, {
       reason: 'pending review',
     });
+    const error = expectError(res, 400, 'INVALID_ARGUMENT');
+    assert.equal(error.field, 'reason');
+    assert.match(error.message, /must be one of DISCIPLINARY_ACTION, .*LAPSED_INSURANCE/);
+  });
+
+  it('after a suspension the next record is refused with 403 CREDENTIAL_INVALID', async () => {
+    const note = `hearing ${run} set for the ninth`;
+    const suspended = await change(`/credentials/${licenceNumber}/suspension`, {
+      reason: 'PENDING_INVESTIGATION',
+      note,
+    });
+    recordNote('licence note', MSP.board, note);
     assert.equal(suspended.status, 'suspended');
+    // The history anyone reads has the code, never the note.
+    const history = expectStatus(await officer.get(`/credentials/${licenceNumber}/history`), 200);
+    const text = JSON.stringify(history.body);
+    assert.ok(text.includes('PENDING_INVESTIGATION') && !text.includes(note), text);
     expectError(await file(), 403, 'CREDENTIAL_INVALID');
     const verified = await verifyAt('insurer', 'adjudicator1');
     assert.deepEqual([verified.valid, verified.reason], [false, 'SUSPENDED']);
@@ -172,7 +193,7 @@ describe('credentials over HTTPS', function () {
 
   it('revocation is final: renewing a revoked licence is a 422', async () => {
     assert.equal(
-      (await change(`/credentials/${licenceNumber}/revocation`, { reason: 'licence surrendered' }))
+      (await change(`/credentials/${licenceNumber}/revocation`, { reason: 'VOLUNTARY_SURRENDER' }))
         .status,
       'revoked',
     );

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { phiFoundInBlocks } from '../support/blocks';
 import { MSP, TestNetwork } from '../support/network';
 import { bodyOf, committedOf, expectError, expectStatus, type User } from './support/http';
+import { recordNote } from '../support/phi-ledger';
 import { aboutPatient, EventReader } from './support/sse';
 import { runId, World } from './support/world';
 
@@ -24,12 +25,16 @@ const AccessLog = z.object({
   bookmark: z.string(),
 });
 
+const Registration = committedOf(z.object({ patientId: z.string(), hash: z.string() }));
+
 describe('records and consent over HTTPS', function () {
   this.timeout(180_000);
   const net = new TestNetwork();
   const world = new World(net);
   const run = runId();
-  const patientId = `pat-h${run}`;
+  // Made by the chaincode at registration (before).
+  let patientId = '';
+  let registration: z.output<typeof Registration>;
   const demographics = {
     mrn: `MRN-H${run}`,
     givenName: `Wilhelmina${run}`,
@@ -52,13 +57,23 @@ describe('records and consent over HTTPS', function () {
   let consentId: string;
 
   before(async () => {
-    [registrar, physicianA, physicianB, patient] = await Promise.all([
+    [registrar, physicianA, physicianB] = await Promise.all([
       world.login('providera', 'registrar1'),
       world.licensedPhysician('providera', `pr-ha-${run}`),
       world.licensedPhysician('providerb', `pr-hb-${run}`),
-      world.newUser('providera', `http-${run}-patient`, { role: 'patient', patientId }),
     ]);
-    stream = await EventReader.open(patient);
+    registration = bodyOf(
+      Registration,
+      expectStatus(await registrar.post('/patients', { demographics }), 201),
+    );
+    patientId = registration.result.patientId;
+    await world.settle(registration.blockNumber);
+    patient = await world.newUser('providera', `http-${run}-patient`, {
+      role: 'patient',
+      patientId,
+    });
+    // From the registration's block: the patient exists (and so may stream) only after it.
+    stream = await EventReader.open(patient, { query: `?fromBlock=${registration.blockNumber}` });
   });
   after(() => {
     stream?.close();
@@ -66,19 +81,46 @@ describe('records and consent over HTTPS', function () {
     net.close();
   });
 
-  it('the registrar registers the patient: 201 with the transaction and its block', async () => {
-    const res = expectStatus(await registrar.post('/patients', { patientId, demographics }), 201);
-    const body = bodyOf(
-      committedOf(z.object({ patientId: z.literal(patientId), hash: z.string() })),
-      res,
+  it("the registrar registers the patient: 201 with the chaincode's pseudonym, the transaction and its block", async () => {
+    assert.match(registration.result.patientId, /^pat-[0-9a-f]{32}$/);
+    const registered = bodyOf(
+      z.object({ patientId: z.string(), registeredBy: z.string() }),
+      expectStatus(await registrar.get(`/patients/${patientId}`), 200),
     );
-    await world.settle(body.blockNumber);
-    const again = await registrar.post('/patients', { patientId, demographics });
-    expectError(again, 409, 'CONFLICT');
+    assert.deepEqual(registered, { patientId, registeredBy: 'ProviderAMSP' });
+    // The same person again (a retry after a lost answer): a new pseudonym is proposed, and
+    // the MRN index refuses it.
+    expectError(await registrar.post('/patients', { demographics }), 409, 'CONFLICT');
+  });
+
+  it('registers one person sent twice at once only once: 201 and 409, whatever the retries', async () => {
+    // Both proposals find the MRN free; the later to commit loses an MVCC race on the MRN
+    // index and the gateway retries it with a fresh proposal (a new pseudonym), which the
+    // index then refuses.
+    const twin = { ...demographics, mrn: `MRN-HT${run}`, givenName: `Twin${run}` };
+    const answers = await Promise.all([
+      registrar.post('/patients', { demographics: twin }),
+      registrar.post('/patients', { demographics: twin }),
+    ]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409]);
+    const conflict = answers.find((a) => a.status === 409);
+    if (conflict !== undefined) expectError(conflict, 409, 'CONFLICT');
+    const created = answers.find((a) => a.status === 201);
+    if (created !== undefined) await world.settle(bodyOf(Registration, created).blockNumber);
+  });
+
+  it("refuses a client's pseudonym with 400 naming patientId, before anything is signed", async () => {
+    const res = await registrar.post('/patients', {
+      patientId: 'pat-wilhelmina19580314',
+      demographics: { ...demographics, mrn: `MRN-H2${run}` },
+    });
+    const error = expectError(res, 400, 'INVALID_ARGUMENT');
+    assert.equal(error.field, 'patientId');
+    assert.match(error.message, /made by the chaincode/);
   });
 
   it('refuses an unknown field with 400 naming it, before anything is signed', async () => {
-    const res = await registrar.post('/patients', { patientId, demographics, ssn: '123' });
+    const res = await registrar.post('/patients', { demographics, ssn: '123' });
     assert.equal(expectError(res, 400, 'INVALID_ARGUMENT').field, 'ssn');
   });
 
@@ -157,11 +199,25 @@ describe('records and consent over HTTPS', function () {
   });
 
   it("ProviderB's physician breaks the glass and reads; the patient sees the emergency", async () => {
-    const res = await physicianB.post('/emergency-access', {
+    const refused = await physicianB.post('/emergency-access', {
       patientId,
       reason: 'unconscious on arrival, ED',
     });
-    await world.settle(bodyOf(committedOf(z.unknown()), expectStatus(res, 201)).blockNumber);
+    assert.equal(expectError(refused, 400, 'INVALID_ARGUMENT').field, 'reason');
+    const note = `collapsed in car park ${run}`;
+    const res = await physicianB.post('/emergency-access', {
+      patientId,
+      reason: 'UNCONSCIOUS_PATIENT',
+      note,
+    });
+    // With ProviderA, the patient's registering provider, alone: the placement scan checks it.
+    recordNote('emergency note', MSP.providera, note, patientId);
+    const declared = bodyOf(
+      committedOf(z.object({ accessId: z.string(), reason: z.literal('UNCONSCIOUS_PATIENT') })),
+      expectStatus(res, 201),
+    );
+    assert.ok(!JSON.stringify(declared).includes(note), 'not in the answer');
+    await world.settle(declared.blockNumber);
     const read = bodyOf(Read, expectStatus(await physicianB.get(`/records/${recordId}`), 200));
     await world.settle(read.access.blockNumber);
     const emergencies = expectStatus(
@@ -169,6 +225,14 @@ describe('records and consent over HTTPS', function () {
       200,
     );
     assert.equal(bodyOf(z.array(z.object({ patientId: z.string() })), emergencies).length, 1);
+    // The note: the patient reads it from ProviderA's peer; the physician who wrote it may not.
+    const notePath = `/patients/${patientId}/emergency-access/${declared.result.accessId}/note`;
+    const kept = bodyOf(
+      z.object({ note: z.string() }),
+      expectStatus(await patient.get(notePath), 200),
+    );
+    assert.equal(kept.note, note);
+    expectError(await physicianB.get(notePath), 403, 'FORBIDDEN');
   });
 
   it("the patient's access log lists every read, newest first, the emergency flagged", async () => {

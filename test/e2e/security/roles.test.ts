@@ -154,7 +154,7 @@ const ATTACKS: readonly Attack[] = [
     code: 'CREDENTIAL_INVALID',
     attempt: async (c) =>
       (await c.revokedA.session()).contract('consent').submit('declareEmergencyAccess', {
-        args: [c.patient1.patientId, 'attempt after revocation'],
+        args: [c.patient1.patientId, 'UNCONSCIOUS_PATIENT'],
       }),
   },
   {
@@ -164,7 +164,7 @@ const ATTACKS: readonly Attack[] = [
     attempt: (c) =>
       c.nurseA
         .contract('consent')
-        .submit('declareEmergencyAccess', { args: [c.patient1.patientId, 'nurse attempt'] }),
+        .submit('declareEmergencyAccess', { args: [c.patient1.patientId, 'LIFE_THREATENING'] }),
   },
   {
     who: 'a ProviderA registrar',

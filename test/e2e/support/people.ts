@@ -5,6 +5,7 @@
  * user who acts as that patient, and PHI values unique to the run, so that a scan of the
  * blocks can find them only if they leaked.
  */
+import { z } from 'zod';
 import { onceCommittedThere } from '../../../gateway/src/fabric/custodian-lag';
 import { enrolUser } from './enrol';
 import { MSP, type OrgName, type Session, type TestNetwork } from './network';
@@ -182,22 +183,27 @@ export interface RegisteredPatient {
   readonly hash: string;
 }
 
-/** ORG's registrar1 registers a new patient through ORG's peer. */
+const Registration = z.object({
+  patientId: z.string().regex(/^pat-[0-9a-f]{32}$/),
+  hash: z.string(),
+});
+
+/** ORG's registrar1 registers a new patient (demographics unique to RUN) through ORG's peer;
+ * the chaincode makes the pseudonym, returned here. */
 export async function registerPatient(
   net: TestNetwork,
   org: OrgName,
-  patientId: string,
   run: string,
 ): Promise<RegisteredPatient> {
   const registrar = await net.as(org, 'registrar1');
   const who = person(run);
   const personSalt = salt();
   const committed = await registrar.contract('records').submit('registerPatient', {
-    args: [patientId],
+    args: [],
     transient: { payload: JSON.stringify(who), salt: personSalt },
     endorsingOrganizations: [MSP[org]],
   });
-  const { hash } = JSON.parse(committed.result) as { hash: string };
+  const { patientId, hash } = Registration.parse(JSON.parse(committed.result));
   recordDemographics(MSP[org], patientId, who);
   return { patientId, person: who, salt: personSalt, hash };
 }

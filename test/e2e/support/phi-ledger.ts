@@ -18,8 +18,9 @@ const PhiEntrySchema = z.strictObject({
   value: z.string().min(8),
   /** MSP IDs whose peers alone may hold the value. */
   custodians: z.array(z.string().min(1)).min(1),
-  /** The patient the value is about: the scan asks the ledger whether they were erased. */
-  patientId: z.string().min(1),
+  /** The patient the value is about: the scan asks the ledger whether they were erased. A
+   * licence note is about no patient. */
+  patientId: z.string().min(1).optional(),
 });
 
 export type PhiEntry = z.output<typeof PhiEntrySchema>;
@@ -56,6 +57,19 @@ export function recordClinicalValue(custodian: string, patientId: string, value:
   record([
     { kind: 'clinical value', value: `"value":${value}`, custodians: [custodian], patientId },
   ]);
+}
+
+/**
+ * A free-text note kept beside a public code (an emergency access's, a licence change's),
+ * held by the fact's authority alone: the patient's registering provider, or the board.
+ */
+export function recordNote(
+  kind: 'emergency note' | 'licence note',
+  custodian: string,
+  note: string,
+  patientId?: string,
+): void {
+  record([{ kind, value: note, custodians: [custodian], patientId }]);
 }
 
 /** Every value recorded since the file was last removed (none if it does not exist). */

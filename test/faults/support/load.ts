@@ -28,6 +28,9 @@ export interface Write {
   readonly path: string;
   readonly body: unknown;
   readonly key: string;
+  /** The ID the answer names, when the ledger makes it (a patient's pseudonym); KEY stands in
+   * for it when no answer came. */
+  readonly keyOf?: (answer: unknown) => string | undefined;
 }
 
 export interface Writer {
@@ -95,7 +98,7 @@ export class Workload {
         outcome = {
           writer: writer.name,
           org: writer.org,
-          key: write.key,
+          key: (ack.success ? write.keyOf?.(res.body) : undefined) ?? write.key,
           status: res.status,
           code: refused.success ? refused.data.error.code : undefined,
           transactionId: ack.success ? ack.data.transactionId : undefined,
@@ -127,18 +130,25 @@ function retryDelay(header: string | string[] | undefined): number {
     : 250;
 }
 
-/** Registers patients through USER's gateway (demographics: PHI, unique to the run). */
+const Registered = z.object({ result: z.object({ patientId: z.string() }) });
+
+/** Registers patients through USER's gateway (demographics: PHI, unique to the run). The
+ * chaincode makes each pseudonym: an acknowledged write's key is the one its answer names; a
+ * write without an answer keeps a stand-in, so whether it committed anyway is not known by ID. */
 export function patientWriter(name: string, org: OrgName, user: User, run: string): Writer {
   return {
     name,
     org,
     user,
     next: (n) => {
-      const key = `pat-f${run}${name.replace(/[^a-z0-9]/g, '')}${n}`;
       return {
         path: '/patients',
-        key,
-        body: { patientId: key, demographics: demographicsOf(run, n) },
+        key: `registration-${run}-${name}-${n}`,
+        body: { demographics: demographicsOf(run, n) },
+        keyOf: (answer) => {
+          const parsed = Registered.safeParse(answer);
+          return parsed.success ? parsed.data.result.patientId : undefined;
+        },
       };
     },
   };

@@ -29,10 +29,10 @@ function fakeRunner(submitResult: unknown = {}, evaluateResult: unknown = {}) {
 const SALT = 'c'.repeat(64);
 
 describe('records facade', () => {
-  it('registers a patient with the demographics only in the transient map, endorsed by the caller', async () => {
+  it('registers a patient with no argument (the chaincode makes the pseudonym) and the demographics only in the transient map, endorsed by the caller', async () => {
     const { runner, submit } = fakeRunner({ patientId: PATIENT, hash: 'h' });
     const records = newRecordsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: () => SALT });
-    const answer = await records.registerPatient(PATIENT, DEMOGRAPHICS);
+    const answer = await records.registerPatient(DEMOGRAPHICS);
     assert.deepEqual(answer, {
       result: { patientId: PATIENT, hash: 'h' },
       transactionId: 'tx1',
@@ -41,12 +41,11 @@ describe('records facade', () => {
     assert.deepEqual(submit.firstCall.args, [
       'registerPatient',
       {
-        args: [PATIENT],
+        args: [],
         transient: { payload: JSON.stringify(DEMOGRAPHICS), salt: SALT },
         endorsingOrganizations: ['ProviderAMSP'],
       },
     ]);
-    assert.ok(!JSON.stringify(submit.firstCall.args[1]?.args).includes('Lovelace'));
   });
 
   it('adds a record as a new one ("") or as a correction of one', async () => {
@@ -147,11 +146,40 @@ describe('consent facade', () => {
   it("declares an emergency access on the peer of the patient's registering provider", async () => {
     const { runner: consent, submit } = fakeRunner();
     const { runner: records, evaluate } = fakeRunner({}, { registeredBy: 'ProviderAMSP' });
-    await newConsentFacade(consent, records).declareEmergencyAccess(PATIENT, 'unconscious');
+    await newConsentFacade(consent, records).declareEmergencyAccess(PATIENT, 'LIFE_THREATENING');
     assert.deepEqual(evaluate.firstCall.args, ['getPatient', { args: [PATIENT] }]);
     assert.deepEqual(submit.firstCall.args, [
       'declareEmergencyAccess',
-      { args: [PATIENT, 'unconscious'], endorsingOrganizations: ['ProviderAMSP'] },
+      { args: [PATIENT, 'LIFE_THREATENING'], endorsingOrganizations: ['ProviderAMSP'] },
+    ]);
+  });
+
+  it("reads an emergency note on the peer of the patient's registering provider", async () => {
+    const { runner: consent, evaluate } = fakeRunner({}, { note: 'n' });
+    const { runner: records } = fakeRunner({}, { registeredBy: 'ProviderBMSP' });
+    await newConsentFacade(consent, records).emergencyNote(PATIENT, 'tx-9');
+    assert.deepEqual(evaluate.firstCall.args, [
+      'emergencyNote',
+      { args: [PATIENT, 'tx-9'], endorsingOrganizations: ['ProviderBMSP'] },
+    ]);
+  });
+
+  it('sends an emergency note in the transient map with a salt, never as an argument', async () => {
+    const { runner: consent, submit } = fakeRunner();
+    const { runner: records } = fakeRunner({}, { registeredBy: 'ProviderAMSP' });
+    const note = 'found collapsed, known epileptic';
+    await newConsentFacade(consent, records, () => SALT).declareEmergencyAccess(
+      PATIENT,
+      'UNCONSCIOUS_PATIENT',
+      note,
+    );
+    assert.deepEqual(submit.firstCall.args, [
+      'declareEmergencyAccess',
+      {
+        args: [PATIENT, 'UNCONSCIOUS_PATIENT'],
+        transient: { payload: JSON.stringify({ note }), salt: SALT },
+        endorsingOrganizations: ['ProviderAMSP'],
+      },
     ]);
   });
 });
@@ -160,13 +188,27 @@ describe('credentials facade', () => {
   it('has every change endorsed by the board', async () => {
     const { runner, submit } = fakeRunner();
     const credentials = newCredentialsFacade(runner);
-    await credentials.suspendCredential('LIC-1', 'under review');
+    await credentials.suspendCredential('LIC-1', 'PENDING_INVESTIGATION');
     await credentials.reinstateCredential('LIC-1');
     assert.deepEqual(submit.firstCall.args, [
       'suspendCredential',
-      { args: ['LIC-1', 'under review'], endorsingOrganizations: ['BoardMSP'] },
+      { args: ['LIC-1', 'PENDING_INVESTIGATION'], endorsingOrganizations: ['BoardMSP'] },
     ]);
     assert.deepEqual(submit.secondCall.args[1]?.endorsingOrganizations, ['BoardMSP']);
+  });
+
+  it("sends the board's note in the transient map with a salt, never as an argument", async () => {
+    const { runner, submit } = fakeRunner();
+    const note = 'complaint by a patient of ward 4';
+    await newCredentialsFacade(runner, () => SALT).revokeCredential('LIC-1', 'OTHER', note);
+    assert.deepEqual(submit.firstCall.args, [
+      'revokeCredential',
+      {
+        args: ['LIC-1', 'OTHER'],
+        transient: { payload: JSON.stringify({ note }), salt: SALT },
+        endorsingOrganizations: ['BoardMSP'],
+      },
+    ]);
   });
 
   it('verifies a licence at an organisation today when no date is given', async () => {

@@ -45,7 +45,9 @@ describe('operations endpoints', () => {
     assert.equal(res.body.openapi, '3.1.0');
     const register = res.body.paths['/patients'].post;
     const schema = register.requestBody.content['application/json'].schema;
-    assert.deepEqual(schema.required, ['patientId', 'demographics']);
+    assert.deepEqual(schema.required, ['demographics']);
+    // The pseudonym is the chaincode's: the document says a client's is never valid.
+    assert.deepEqual(schema.properties.patientId.not, {});
     assert.equal(schema.additionalProperties, false);
     assert.ok(register.responses['400'] && register.responses['401'] && register.responses['403']);
     const read = res.body.paths['/records/{recordId}'].get;
@@ -104,7 +106,7 @@ describe('every answer', () => {
     const res = await request(gw.app)
       .post('/emergency-access')
       .set('authorization', gw.bearer(USERS.physician))
-      .send({ patientId: PATIENT, reason: 'x'.repeat(2000) });
+      .send({ patientId: PATIENT, reason: 'UNCONSCIOUS_PATIENT', note: 'x'.repeat(2000) });
     assert.equal(res.status, 413);
     assert.equal(gw.contracts.consent.declareEmergencyAccess.callCount, 0);
   });

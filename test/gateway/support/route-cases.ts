@@ -43,6 +43,7 @@ export const OBSERVATION: FhirResource = {
   valueQuantity: { value: 72, unit: 'beats/min' },
 };
 const SALT = 'ab'.repeat(32);
+const TX = 'f0'.repeat(32);
 export const CONSENT: ConsentRequest = {
   patientId: PATIENT,
   grantee: { kind: 'organisation', mspId: 'ProviderBMSP' },
@@ -125,13 +126,14 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'post',
     url: '/patients',
     as: USERS.registrar,
-    body: { patientId: PATIENT, demographics: DEMOGRAPHICS },
+    body: { demographics: DEMOGRAPHICS },
     status: 201,
     arrange: (c) =>
       c.records.registerPatient.resolves(submitted({ patientId: PATIENT, hash: 'f'.repeat(64) })),
-    args: [PATIENT, DEMOGRAPHICS],
+    args: [DEMOGRAPHICS],
+    // The chaincode makes the pseudonym: a client's, even a well-formed one, is refused.
     invalid: {
-      body: { patientId: 'Ada Lovelace', demographics: DEMOGRAPHICS },
+      body: { patientId: PATIENT, demographics: DEMOGRAPHICS },
       field: 'patientId',
     },
   },
@@ -285,11 +287,15 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: 'POST /emergency-access',
     method: 'post',
     url: '/emergency-access',
-    body: { patientId: PATIENT, reason: 'unconscious on arrival, ED' },
+    body: { patientId: PATIENT, reason: 'UNCONSCIOUS_PATIENT', note: 'found at home, no ID' },
     status: 201,
     arrange: (c) => c.consent.declareEmergencyAccess.resolves(submitted({ accessId: 'e-1' })),
-    args: [PATIENT, 'unconscious on arrival, ED'],
-    invalid: { body: { patientId: PATIENT, reason: '' }, field: 'reason' },
+    args: [PATIENT, 'UNCONSCIOUS_PATIENT', 'found at home, no ID'],
+    // Free text is no reason code.
+    invalid: {
+      body: { patientId: PATIENT, reason: 'unconscious on arrival, ED' },
+      field: 'reason',
+    },
   },
   {
     route: 'GET /patients/{patientId}/emergency-access',
@@ -300,6 +306,16 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     arrange: (c) => c.consent.listEmergencyAccesses.resolves([]),
     args: [PATIENT],
     invalid: { url: `/patients/${PATIENT}/emergency-access?all=1`, field: 'all' },
+  },
+  {
+    route: 'GET /patients/{patientId}/emergency-access/{accessId}/note',
+    method: 'get',
+    url: `/patients/${PATIENT}/emergency-access/${TX}/note`,
+    as: USERS.patient,
+    status: 200,
+    arrange: (c) => c.consent.emergencyNote.resolves({ accessId: TX, note: 'found at home' }),
+    args: [PATIENT, TX],
+    invalid: { url: `/patients/${PATIENT}/emergency-access/%20x/note`, field: 'accessId' },
   },
   {
     route: 'GET /patients/{patientId}/access-log',
@@ -335,11 +351,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: 'POST /credentials/{licenceNumber}/suspension',
     method: 'post',
     url: `/credentials/${LICENCE}/suspension`,
-    body: { reason: 'under review' },
+    body: { reason: 'PENDING_INVESTIGATION', note: 'complaint 2026-114' },
     status: 201,
     arrange: (c) => c.credentials.suspendCredential.resolves(submitted({ status: 'suspended' })),
-    args: [LICENCE, 'under review'],
-    invalid: { body: {}, field: 'reason' },
+    args: [LICENCE, 'PENDING_INVESTIGATION', 'complaint 2026-114'],
+    invalid: { body: { reason: 'under review' }, field: 'reason' },
   },
   {
     route: 'POST /credentials/{licenceNumber}/reinstatement',
@@ -354,11 +370,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     route: 'POST /credentials/{licenceNumber}/revocation',
     method: 'post',
     url: `/credentials/${LICENCE}/revocation`,
-    body: { reason: 'licence surrendered' },
+    body: { reason: 'VOLUNTARY_SURRENDER', note: 'letter of 2 March' },
     status: 201,
     arrange: (c) => c.credentials.revokeCredential.resolves(submitted({ status: 'revoked' })),
-    args: [LICENCE, 'licence surrendered'],
-    invalid: { body: { reason: 'x'.repeat(501) }, field: 'reason' },
+    args: [LICENCE, 'VOLUNTARY_SURRENDER', 'letter of 2 March'],
+    invalid: { body: { reason: 'VOLUNTARY_SURRENDER', note: 'x'.repeat(2001) }, field: 'note' },
   },
   {
     route: 'GET /credentials/{licenceNumber}/verification',
@@ -380,6 +396,15 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     arrange: (c) => c.credentials.credentialHistory.resolves([]),
     args: [LICENCE],
     invalid: { url: `/credentials/${LICENCE}/history?from=1`, field: 'from' },
+  },
+  {
+    route: 'GET /credentials/{licenceNumber}/history/{txId}/note',
+    method: 'get',
+    url: `/credentials/${LICENCE}/history/${TX}/note`,
+    status: 200,
+    arrange: (c) => c.credentials.licenceNote.resolves({ txId: TX, note: 'hearing on the 9th' }),
+    args: [LICENCE, TX],
+    invalid: { url: `/credentials/${LICENCE}/history/%20x/note`, field: 'txId' },
   },
   {
     route: 'GET /practitioners/{practitionerId}/credentials',

@@ -45,6 +45,7 @@ const CONSENT: Record<keyof ConsentFacade, true> = {
   listConsents: true,
   declareEmergencyAccess: true,
   listEmergencyAccesses: true,
+  emergencyNote: true,
   listAccessLog: true,
 };
 const CREDENTIALS: Record<keyof CredentialsFacade, true> = {
@@ -56,6 +57,7 @@ const CREDENTIALS: Record<keyof CredentialsFacade, true> = {
   verifyLicence: true,
   credentialsOfPractitioner: true,
   credentialHistory: true,
+  licenceNote: true,
 };
 const CLAIMS: Record<keyof ClaimsFacade, true> = {
   publishPlan: true,

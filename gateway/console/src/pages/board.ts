@@ -1,11 +1,13 @@
 /**
  * The licensing board's page (credentialing officers): issue a licence, and renew, suspend,
- * reinstate or revoke one. Reasons are public on the ledger: about the licence, never about a
- * patient. After each change the licence is shown as it now stands.
+ * reinstate or revoke one. Reasons are public on the ledger, so they are codes from a list;
+ * the officer's note, if any, stays in the board's private data. After each change the licence
+ * is shown as it now stands.
  */
 import type { ConsolePage, PageContext } from '../contract.js';
 import { field, form, h, invalid } from '../ui.js';
-import { section, text } from '../widgets.js';
+import { LICENCE_REASON_LABELS } from '../reason-codes.js';
+import { optional, section, text } from '../widgets.js';
 import { type CommittedAnswer, committedNotice, committedOf } from './common.js';
 import { PROVIDERS } from './c2-claims-data.js';
 import { Committed, decode } from './c2-decode.js';
@@ -103,7 +105,15 @@ function changeForm(ctx: PageContext, out: HTMLElement): HTMLElement {
         field({
           label: 'Reason',
           name: 'reason',
-          hint: 'To suspend or revoke. Public: about the licence, never about a patient.',
+          choices: [['', 'Choose a reason'], ...LICENCE_REASON_LABELS],
+          hint: 'To suspend or revoke. Public on the ledger.',
+        }),
+        field({
+          label: 'Note (private)',
+          name: 'note',
+          rows: 2,
+          attrs: { maxlength: '2000' },
+          hint: 'Optional, to suspend or revoke. Kept only in the board’s private data.',
         }),
         field({ label: 'New valid from', name: 'validFrom', type: 'date', hint: 'To renew.' }),
         field({ label: 'New valid to', name: 'validTo', type: 'date', hint: 'To renew.' }),
@@ -116,7 +126,7 @@ function changeForm(ctx: PageContext, out: HTMLElement): HTMLElement {
       const [kind, , done] = action;
       const body =
         kind === 'suspension' || kind === 'revocation'
-          ? { reason: text(data, 'reason') }
+          ? { reason: text(data, 'reason'), note: optional(data, 'note') }
           : kind === 'renewal'
             ? { validFrom: text(data, 'validFrom'), validTo: text(data, 'validTo') }
             : undefined;

@@ -5,6 +5,7 @@
  * practises; it is verified for a practitioner acting at one organisation.
  */
 import type { Api } from '../contract.js';
+import { reasonLabel } from '../reason-codes.js';
 import { h } from '../ui.js';
 import { badge, facts, table, when } from '../widgets.js';
 import { array, bool, decode, object, optional, str } from './c2-decode.js';
@@ -69,7 +70,7 @@ export function credentialFacts(c: Credential): HTMLElement {
     ['Valid', `${when(c.validFrom)} to ${when(c.validTo)}`],
     ['Issued by', c.issuingBoard],
     ['Last change', `${c.lastAction}, ${when(c.updatedAt)}`],
-    ['Reason', c.lastReason],
+    ['Reason', c.lastReason === undefined ? undefined : reasonLabel(c.lastReason)],
   ]);
 }
 
@@ -107,7 +108,7 @@ export async function historyView(api: Api, licenceNumber: string): Promise<HTML
       { header: 'When', cell: (s: HistoryStep) => when(s.timestamp) },
       { header: 'Action', cell: (s) => s.action },
       { header: 'Status', cell: (s) => badge(s.status) },
-      { header: 'Reason', cell: (s) => s.reason ?? '—' },
+      { header: 'Reason', cell: (s) => (s.reason === undefined ? '—' : reasonLabel(s.reason)) },
       { header: 'By', cell: (s) => s.actorMsp },
       { header: 'Valid', cell: (s) => `${when(s.validFrom)} to ${when(s.validTo)}` },
     ],

@@ -1,11 +1,13 @@
 /**
  * "Break the glass": a licensed physician declares an emergency access to a patient, with a
  * reason, and may then read the patient's records for treatment for 60 minutes. The reason is
- * public on the ledger for ever, so the form says plainly what must not be in it.
+ * public on the ledger for ever, so it is picked from a list of codes; anything more goes in an
+ * optional note that only the patient's registering provider keeps.
  */
 import type { ConsolePage, PageContext } from '../contract.js';
 import { field, form, h, patientIdField } from '../ui.js';
-import { text, when } from '../widgets.js';
+import { EMERGENCY_REASON_LABELS } from '../reason-codes.js';
+import { optional, text, when } from '../widgets.js';
 import { committedNotice, committedOf, str } from './common.js';
 
 function render(view: HTMLElement, ctx: PageContext): void {
@@ -24,16 +26,26 @@ function render(view: HTMLElement, ctx: PageContext): void {
         field({
           label: 'Reason',
           name: 'reason',
-          rows: 3,
           required: true,
-          attrs: { maxlength: '500' },
-          hint: 'Public on the ledger for ever: say why (e.g. "unconscious on arrival, ED"). No names, birth dates or diagnoses.',
+          choices: [['', 'Choose a reason'], ...EMERGENCY_REASON_LABELS],
+          hint: 'Public on the ledger for ever, and shown to the patient.',
+        }),
+        field({
+          label: 'Note (private)',
+          name: 'note',
+          rows: 3,
+          attrs: { maxlength: '2000' },
+          hint: 'Optional. Kept only by the patient’s registering provider, never on the public ledger.',
         }),
       ],
       onSubmit: async (data, element) => {
         const patientId = text(data, 'patientId');
         const answer = committedOf(
-          await ctx.api.post('/emergency-access', { patientId, reason: text(data, 'reason') }),
+          await ctx.api.post('/emergency-access', {
+            patientId,
+            reason: text(data, 'reason'),
+            note: optional(data, 'note'),
+          }),
         );
         element.reset();
         const records = h(

@@ -4,6 +4,7 @@
  * reasons. New reads appear live (RecordAccessed, EmergencyAccess).
  */
 import { isRecord } from '../api.js';
+import { reasonLabel } from '../reason-codes.js';
 import type { ConsolePage, PageContext } from '../contract.js';
 import { h } from '../ui.js';
 import { badge, section, table, when, idText } from '../widgets.js';
@@ -47,7 +48,7 @@ function emergencyTable(answer: unknown): HTMLElement {
     [
       { header: 'Declared', cell: (r: Row) => when(str(r.grantedAt)) },
       { header: 'Physician', cell: (r: Row) => `${str(r.practitionerId)} (${str(r.mspId)})` },
-      { header: 'Reason given', cell: (r: Row) => str(r.reason) },
+      { header: 'Reason given', cell: (r: Row) => reasonLabel(str(r.reason)) },
       { header: 'Access until', cell: (r: Row) => when(str(r.expiresAt)) },
     ],
     rows,

@@ -46,7 +46,7 @@ function findView(view: HTMLElement, ctx: PageContext): void {
       fields: [
         patientIdField(ctx.params.patientId, {
           type: 'search',
-          hint: 'The pseudonym on the patient’s card, e.g. pat-a00042. Names are never on the ledger.',
+          hint: 'The pseudonym the ledger made at registration, e.g. pat-3f9c… Names are never on the ledger.',
         }),
       ],
       onSubmit: async (data) => {
@@ -72,15 +72,12 @@ function registerView(view: HTMLElement, ctx: PageContext): void {
     h(
       'p',
       {},
-      'The demographics stay in the providers’ private data; the ledger keeps only the pseudonym and a salted fingerprint.',
+      'The demographics stay in this provider’s private data; the ledger keeps only the pseudonym, which the ledger makes for you, and a salted fingerprint. Give the patient their pseudonym once registered.',
     ),
     form({
       label: 'Register a patient',
       submit: 'Register patient',
       fields: [
-        patientIdField(undefined, {
-          hint: '"pat-" and 6 to 40 lowercase letters or digits, chosen by you; no names.',
-        }),
         h(
           'fieldset',
           {},
@@ -107,10 +104,8 @@ function registerView(view: HTMLElement, ctx: PageContext): void {
         ),
       ],
       onSubmit: async (data, element) => {
-        const patientId = text(data, 'patientId');
         const answer = committedOf(
           await ctx.api.post('/patients', {
-            patientId,
             demographics: {
               mrn: text(data, 'demographics.mrn'),
               givenName: text(data, 'demographics.givenName'),
@@ -122,10 +117,14 @@ function registerView(view: HTMLElement, ctx: PageContext): void {
             },
           }),
         );
+        // The pseudonym is the ledger's, not typed here: show the one it made.
+        const patientId = str(answer.result.patientId);
         element.reset();
         const open = h('button', { type: 'button', class: 'secondary' }, `Open ${patientId}`);
         open.addEventListener('click', () => ctx.navigate('find-patient', { patientId }));
-        result.replaceChildren(committedNotice(`Patient ${patientId} registered.`, answer), open);
+        const notice = committedNotice(`Patient ${patientId} registered.`, answer);
+        notice.dataset.patientId = patientId;
+        result.replaceChildren(notice, open);
       },
     }),
     result,

@@ -11,7 +11,7 @@ import { MSP, type Session } from '../../support/network';
 const AT_PROVIDER_A = [MSP.providera];
 
 /** What a physician states when breaking the glass; no PHI, as on the public ledger. */
-export const EMERGENCY_REASON = 'unresponsive on arrival, emergency department';
+export const EMERGENCY_REASON = 'UNCONSCIOUS_PATIENT';
 
 export const listRecords = (s: Session, patientId: string) =>
   s.contract('records').evaluate('listRecords', {

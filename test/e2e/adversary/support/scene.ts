@@ -53,7 +53,6 @@ export interface Scene {
 export async function setTheScene(): Promise<Scene> {
   const net = new SettledNetwork();
   const run = runId();
-  const id = (name: string) => `pat-adv${run}${name}`;
   const [physicianA, physicianB] = await Promise.all([
     newPhysician(net, 'providera', `pr-adv-a-${run}`),
     licensedPhysician(net, 'providerb', `pr-adv-b-${run}`),
@@ -64,10 +63,10 @@ export async function setTheScene(): Promise<Scene> {
     licenceRequest(physicianA.practitionerId, physicianA.licenceNumber, MSP.providera),
   );
   // One at a time: each registration is a distinct MRN, and each settles before the next.
-  const target = await registerPatient(net, 'providera', id('t'), `${run}t`);
-  const control = await registerPatient(net, 'providera', id('c'), `${run}c`);
-  const erasable = await registerPatient(net, 'providera', id('e'), `${run}e`);
-  const patientB = await registerPatient(net, 'providerb', id('b'), `${run}b`);
+  const target = await registerPatient(net, 'providera', `${run}t`);
+  const control = await registerPatient(net, 'providera', `${run}c`);
+  const erasable = await registerPatient(net, 'providera', `${run}e`);
+  const patientB = await registerPatient(net, 'providerb', `${run}b`);
   const record = await fileObservation(
     await physicianA.session(),
     'providera',

@@ -84,13 +84,16 @@ export async function changeLicence(
   people: People,
   licenceNumber: string,
   change: LicenceChange,
-  reason?: string,
+  reason?: { code: string; note?: string },
 ): Promise<void> {
   await goTo(page, 'Licences');
   const form = page.getByRole('form', { name: 'Change a licence' });
   await form.getByLabel('Licence number').fill(licenceNumber);
   await form.getByLabel('Change').selectOption(change);
-  if (reason !== undefined) await form.getByLabel('Reason').fill(reason);
+  if (reason !== undefined) {
+    await form.getByLabel('Reason').selectOption(reason.code);
+    if (reason.note !== undefined) await form.getByLabel('Note (private)').fill(reason.note);
+  }
   await form.getByRole('button', { name: 'Apply change' }).click();
   const done = `Licence ${licenceNumber} ${DONE[change]}.`;
   const notice = await waitForText(page.getByRole('status'), done);

@@ -87,11 +87,14 @@ export class People {
     return physician;
   }
 
-  /** ORG's registrar registers PATIENTID (demographics unique to RUN); then a patient user. */
-  async newPatient(org: OrgName, patientId: string, run: string): Promise<Credentials> {
+  /** ORG's registrar registers a patient (demographics unique to RUN); then a patient user.
+   * The pseudonym is the chaincode's. */
+  async newPatient(org: OrgName, run: string): Promise<Credentials & { patientId: string }> {
     const registrar = await this.as(org, 'registrar1');
-    await this.committed(registrar, '/patients', { patientId, demographics: person(run) });
-    return this.newUser(org, patientId, { role: 'patient', patientId });
+    const result = await this.committed(registrar, '/patients', { demographics: person(run) });
+    const patientId = z.string().parse(result.patientId);
+    const user = await this.newUser(org, patientId, { role: 'patient', patientId });
+    return { ...user, patientId };
   }
 
   /** WHO files RESOURCE for PATIENTID; the new record's ID. */

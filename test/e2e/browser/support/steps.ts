@@ -20,7 +20,11 @@ export async function readRecord(
 }
 
 /** Waits for the success notice containing TEXT, then until every peer has its block. */
-export async function committed(page: Page, people: People, text: string): Promise<string> {
+export async function committed(
+  page: Page,
+  people: People,
+  text: string | RegExp,
+): Promise<string> {
   const note = await waitForText(page.locator('.notice[data-block]'), text);
   await people.settle(await blockOf(note));
   return (await note.textContent()) ?? '';

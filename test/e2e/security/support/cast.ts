@@ -60,15 +60,16 @@ export async function dismissCast(): Promise<void> {
 }
 
 async function registerPatient(net: SettledNetwork, run: string, n: number): Promise<Patient> {
-  const patientId = `pat-sec${run}${n}`;
   const demographics = demographicsOf(run, n);
   const personSalt = salt();
   const registrar = await net.as('providera', 'registrar1');
-  await registrar.contract('records').submit('registerPatient', {
-    args: [patientId],
+  const committed = await registrar.contract('records').submit('registerPatient', {
+    args: [],
     transient: { payload: JSON.stringify(demographics), salt: personSalt },
     endorsingOrganizations: [MSP.providera],
   });
+  // The chaincode makes the pseudonym.
+  const { patientId } = JSON.parse(committed.result) as { patientId: string };
   const mspDir = await enrolUser('providera', `sec-${run}-p${n}`, { role: 'patient', patientId });
   return { patientId, demographics, salt: personSalt, user: await net.as('providera', { mspDir }) };
 }
@@ -101,7 +102,7 @@ async function assemble(): Promise<Cast> {
   ]);
   const officer = await net.as('board', OFFICER);
   await officer.contract('credentials').submit('revokeCredential', {
-    args: [revokedA.licenceNumber, 'licence surrendered after a board hearing'],
+    args: [revokedA.licenceNumber, 'DISCIPLINARY_ACTION'],
     endorsingOrganizations: [MSP.board],
   });
   const patient1 = await registerPatient(net, run, 1);
