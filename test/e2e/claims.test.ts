@@ -126,9 +126,24 @@ describe('claims, on the real network', function () {
       diagnosisCodes: codes,
       lines,
     };
-    return step(session, 'claims', 'submitClaim', {
+    return submitAndAdjudicate(session, payload);
+  }
+
+  /** Intake endorsed by both parties ('submitted'), then adjudication on the insurer's peer
+   * alone (the only one holding membership), as the gateway runs them: the adjudication. */
+  async function submitAndAdjudicate(
+    session: Session,
+    payload: { claimId: string },
+  ): Promise<Committed<string>> {
+    const submitted = await step(session, 'claims', 'submitClaim', {
       transient: { payload: JSON.stringify(payload), salt: salt() },
       orgs: CLAIM_PARTIES,
+    });
+    assert.deepEqual(statusOf(submitted), { claimId: payload.claimId, status: 'submitted' });
+    return step(session, 'claims', 'adjudicateClaim', {
+      args: [payload.claimId],
+      transient: { salt: salt() },
+      orgs: INSURER_ONLY,
     });
   }
 
@@ -393,7 +408,7 @@ describe('claims, on the real network', function () {
       const decide = (session: Session) =>
         session.contract('claims').submit('decidePendedClaim', {
           args: [claimId(5), decision],
-          endorsingOrganizations: CLAIM_PARTIES,
+          endorsingOrganizations: INSURER_ONLY,
         });
       assert.equal(await failureOf(decide(intake)), 'FORBIDDEN');
       assert.equal(await failureOf(decide(registrar)), 'FORBIDDEN');
@@ -479,7 +494,7 @@ describe('claims, on the real network', function () {
             ],
           }),
         ],
-        orgs: CLAIM_PARTIES,
+        orgs: INSURER_ONLY,
       });
       assert.deepEqual(statusOf(granted), { claimId: claimId(6), status: 'appeal-approved' });
 
@@ -531,7 +546,7 @@ describe('claims, on the real network', function () {
       const pay = (session: Session, id: string, amountCents: number) =>
         session.contract('claims').submit('recordPayment', {
           args: [id, JSON.stringify({ amountCents, reference: `rmt-${run}-${id}`, paidOn: day() })],
-          endorsingOrganizations: CLAIM_PARTIES,
+          endorsingOrganizations: INSURER_ONLY,
         });
       assert.equal(await failureOf(pay(adjudicator, claimId(2), 24_000)), 'FAILED_PRECONDITION');
       assert.equal(await failureOf(pay(registrar, claimId(2), 24_200)), 'FORBIDDEN');
@@ -571,10 +586,7 @@ describe('claims, on the real network', function () {
         diagnosisCodes: codes,
         lines: [l1],
       };
-      const submitted = await step(intake, 'claims', 'submitClaim', {
-        transient: { payload: JSON.stringify(payload), salt: salt() },
-        orgs: CLAIM_PARTIES,
-      });
+      const submitted = await submitAndAdjudicate(intake, payload);
       assert.deepEqual(statusOf(submitted), { claimId: claimId(7), status: 'approved' });
 
       const view = await readClaim(registrar, peers, claimId(7));

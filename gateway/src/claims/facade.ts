@@ -1,9 +1,12 @@
 /**
- * The claims contract as typed calls. Plan and membership writes are the insurer's keys;
- * a claim needs both its provider's and the insurer's endorsement (key-level policies and
- * the provider's claims collection). Later steps on a claim are planned by Fabric from the
- * keys the transaction touches.
+ * The claims contract as typed calls. Plans, membership, prior authorisations and every
+ * insurer's step on a claim (adjudication, decisions, payment) are endorsed by the insurer's
+ * peer alone: membership, accumulators and the duplicate-line index live only there. A
+ * claim's intake, its appeal and access entries need both its provider's and the insurer's
+ * peers (the provider's claims collection). Submitting is two transactions run as one call:
+ * the intake, then the adjudication on the insurer's peer once it has committed the intake.
  */
+import { onceCommittedThere } from '../fabric/custodian-lag';
 import { evaluateJson, type Submitted, submitJson, type TransactionRunner } from '../fabric/runner';
 import { phiTransient, type SaltSource } from '../fabric/salt';
 import type {
@@ -23,7 +26,11 @@ export interface ClaimsFacade {
   getPlan(planId: string, version?: string): Promise<unknown>;
   enrolMember(enrolment: Enrolment): Promise<Submitted>;
   recordPriorAuth(auth: PriorAuth): Promise<Submitted>;
+  /** Intake, then adjudication: the adjudication's answer, with the intake's transaction in
+   * result.submission. */
   submitClaim(claim: Claim): Promise<Submitted>;
+  /** Adjudicates a claim left 'submitted' (its adjudication failed after the intake). */
+  adjudicateClaim(claimId: string): Promise<Submitted>;
   logClaimAccess(claimId: string): Promise<Submitted>;
   getClaim(claimId: string): Promise<unknown>;
   listClaims(query: ClaimListQuery): Promise<unknown>;
@@ -42,6 +49,17 @@ export interface ClaimsFacadeOptions {
 export function newClaimsFacade(options: Readonly<ClaimsFacadeOptions>): ClaimsFacade {
   const { tx, mspId, salt } = options;
   const insurer = [INSURER_MSP];
+  // The caller's own peer has committed the intake; the insurer's may be a block behind.
+  const adjudicate = (claimId: string) =>
+    onceCommittedThere(
+      () =>
+        submitJson(tx, 'adjudicateClaim', {
+          args: [claimId],
+          transient: { salt: salt() },
+          endorsingOrganizations: insurer,
+        }),
+      { lagging: /NOT_FOUND: claim / },
+    );
   return {
     publishPlan: (plan) =>
       submitJson(tx, 'publishPlan', {
@@ -59,12 +77,15 @@ export function newClaimsFacade(options: Readonly<ClaimsFacadeOptions>): ClaimsF
         transient: phiTransient(auth, salt()),
         endorsingOrganizations: insurer,
       }),
-    submitClaim: (claim) =>
-      submitJson(tx, 'submitClaim', {
+    submitClaim: async (claim) => {
+      const intake = await submitJson(tx, 'submitClaim', {
         transient: phiTransient(claim, salt()),
         // A provider submits its own claims; the insurer's intake names the provider.
         endorsingOrganizations: [...new Set([claim.providerMsp ?? mspId, INSURER_MSP])],
-      }),
+      });
+      return adjudicated(await adjudicate(claim.claimId), intake);
+    },
+    adjudicateClaim: (claimId) => adjudicate(claimId),
     logClaimAccess: (claimId) => submitJson(tx, 'logClaimAccess', { args: [claimId] }),
     getClaim: (claimId) => evaluateJson(tx, 'getClaim', { args: [claimId] }),
     listClaims: (query) =>
@@ -72,15 +93,36 @@ export function newClaimsFacade(options: Readonly<ClaimsFacadeOptions>): ClaimsF
         args: [query.status ?? '', query.pageSize, query.bookmark],
       }),
     decidePendedClaim: (claimId, decision) =>
-      submitJson(tx, 'decidePendedClaim', { args: [claimId, JSON.stringify(decision)] }),
+      submitJson(tx, 'decidePendedClaim', {
+        args: [claimId, JSON.stringify(decision)],
+        endorsingOrganizations: insurer,
+      }),
     appealClaim: (claimId, reason, note) =>
       submitJson(tx, 'appealClaim', {
         args: [claimId, reason],
         transient: note === undefined ? undefined : { payload: JSON.stringify({ note }) },
       }),
     decideAppeal: (claimId, decision) =>
-      submitJson(tx, 'decideAppeal', { args: [claimId, JSON.stringify(decision)] }),
+      submitJson(tx, 'decideAppeal', {
+        args: [claimId, JSON.stringify(decision)],
+        endorsingOrganizations: insurer,
+      }),
     recordPayment: (claimId, payment) =>
-      submitJson(tx, 'recordPayment', { args: [claimId, JSON.stringify(payment)] }),
+      submitJson(tx, 'recordPayment', {
+        args: [claimId, JSON.stringify(payment)],
+        endorsingOrganizations: insurer,
+      }),
+  };
+}
+
+/** The adjudication's answer ({claimId, status}), the intake's transaction beside it. */
+function adjudicated(adjudication: Submitted, intake: Submitted): Submitted {
+  const result = adjudication.result as Record<string, unknown>;
+  return {
+    ...adjudication,
+    result: {
+      ...result,
+      submission: { transactionId: intake.transactionId, blockNumber: intake.blockNumber },
+    },
   };
 }

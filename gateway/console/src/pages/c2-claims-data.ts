@@ -45,17 +45,20 @@ export const ClaimRead = object({
   record: object({
     planId: optional(str),
     planVersion: optional(int),
-    result: object({
-      status: str,
-      reasonCodes: array(str),
-      lines: array(LineResult),
-      totals: object({
-        chargeCents: int,
-        allowedCents: int,
-        patientShareCents: int,
-        paidCents: int,
+    /** Absent while the claim is submitted and the insurer has not adjudicated it yet. */
+    result: optional(
+      object({
+        status: str,
+        reasonCodes: array(str),
+        lines: array(LineResult),
+        totals: object({
+          chargeCents: int,
+          allowedCents: int,
+          patientShareCents: int,
+          paidCents: int,
+        }),
       }),
-    }),
+    ),
     appeal: optional(object({ reason: str, note: optional(str) })),
     payment: optional(object({ amountCents: int, reference: str, paidOn: str })),
   }),
@@ -86,6 +89,7 @@ export type Plan = ReturnType<typeof Plan>;
 
 /** Claim statuses in their order of life, for the queue's filter. */
 export const STATUSES = [
+  'submitted',
   'pended',
   'approved',
   'partially-approved',
