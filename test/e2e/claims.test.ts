@@ -40,6 +40,7 @@ import {
 import { enrolUser, runId } from './support/enrol';
 import { failureOf } from './support/errors';
 import { MSP, type Session, TestNetwork } from './support/network';
+import { recordClaimDiagnoses, recordMemberNumber } from './support/phi-ledger';
 import { demographics, salt } from './support/phi';
 
 const INSURER_ONLY = [MSP.insurer];
@@ -133,8 +134,9 @@ describe('claims, on the real network', function () {
    * alone (the only one holding membership), as the gateway runs them: the adjudication. */
   async function submitAndAdjudicate(
     session: Session,
-    payload: { claimId: string },
+    payload: { claimId: string; patientId: string; diagnosisCodes: string[] },
   ): Promise<Committed<string>> {
+    recordClaimDiagnoses(CLAIM_PARTIES, payload.patientId, payload.diagnosisCodes);
     const submitted = await step(session, 'claims', 'submitClaim', {
       transient: { payload: JSON.stringify(payload), salt: salt() },
       orgs: CLAIM_PARTIES,
@@ -195,6 +197,7 @@ describe('claims, on the real network', function () {
           transient: { payload: JSON.stringify(enrolment), salt: salt() },
           orgs: INSURER_ONLY,
         });
+        recordMemberNumber(MSP.insurer, patientId, enrolment.memberNumber ?? '');
         assert.deepEqual(Object.keys(statusOf(enrolled) as object), ['enrolmentId']);
       }
     });
@@ -603,6 +606,47 @@ describe('claims, on the real network', function () {
   });
 
   describe('privacy', () => {
+    it("ProviderA's peer holds no membership: it cannot adjudicate, the claim stays submitted", async () => {
+      const codes = diagnosisCodes();
+      leaked.push(...codes);
+      claimIds.push(claimId(8));
+      const payload = {
+        claimId: claimId(8),
+        patientId: patient1,
+        renderingPractitionerId: doctor1,
+        serviceDate,
+        diagnosisCodes: codes,
+        lines: [line('80053', 5_000)],
+      };
+      recordClaimDiagnoses(CLAIM_PARTIES, patient1, codes);
+      await step(registrar, 'claims', 'submitClaim', {
+        transient: { payload: JSON.stringify(payload), salt: salt() },
+        orgs: CLAIM_PARTIES,
+      });
+      const atProviderA = registrar.contract('claims').submit('adjudicateClaim', {
+        args: [claimId(8)],
+        transient: { salt: salt() },
+        endorsingOrganizations: [MSP.providera],
+      });
+      assert.match(await failureText(atProviderA), /_implicit_org_InsurerMSP/);
+      const logged = await step(registrar, 'claims', 'logClaimAccess', {
+        args: [claimId(8)],
+        orgs: CLAIM_PARTIES,
+      });
+      assert.ok(logged.transactionId);
+      const read = JSON.parse(
+        await registrar.contract('claims').evaluate('getClaim', { args: [claimId(8)] }),
+      ) as { claim: { status: string }; record: { result?: unknown } };
+      assert.equal(read.claim.status, 'submitted');
+      assert.equal(read.record.result, undefined);
+      const listed = JSON.parse(
+        await registrar
+          .contract('claims')
+          .evaluate('listClaims', { args: ['submitted', '50', ''] }),
+      ) as { items: { claimId: string }[] };
+      assert.ok(listed.items.some((c) => c.claimId === claimId(8)));
+    });
+
     it('ProviderB, not party to the claim, can neither log an access to it nor read it', async () => {
       const registrarB = await net.as('providerb', 'registrar1');
       const physicianB = await net.as('providerb', 'physician1');
@@ -647,7 +691,7 @@ describe('claims, on the real network', function () {
 
     it('no block holds a diagnosis code, member number, appeal note or demographic of the run', async () => {
       const session = await net.as('insurer', 'orgadmin');
-      assert.equal(leaked.length, 2 + 1 + 6 + 2 * 7);
+      assert.equal(leaked.length, 2 + 1 + 6 + 2 * 8);
       assert.deepEqual(await phiFoundInBlocks(session.network, leaked), []);
     });
 
