@@ -26,8 +26,8 @@ export interface ClaimsFacade {
   getPlan(planId: string, version?: string): Promise<unknown>;
   enrolMember(enrolment: Enrolment): Promise<Submitted>;
   recordPriorAuth(auth: PriorAuth): Promise<Submitted>;
-  /** Intake, then adjudication: the adjudication's answer, with the intake's transaction in
-   * result.submission. */
+  /** Intake, then adjudication: { claimId, status, adjudication: {transactionId,
+   * blockNumber} | null } with the intake's transactionId and the last blockNumber. */
   submitClaim(claim: Claim): Promise<Submitted>;
   /** Adjudicates a claim left 'submitted' (its adjudication failed after the intake). */
   adjudicateClaim(claimId: string): Promise<Submitted>;
@@ -83,7 +83,11 @@ export function newClaimsFacade(options: Readonly<ClaimsFacadeOptions>): ClaimsF
         // A provider submits its own claims; the insurer's intake names the provider.
         endorsingOrganizations: [...new Set([claim.providerMsp ?? mspId, INSURER_MSP])],
       });
-      return adjudicated(await adjudicate(claim.claimId), intake);
+      // The claim is on the ledger from here on, whatever the adjudication does: a failed
+      // adjudication leaves it 'submitted' (POST /claims/{id}/adjudication finishes it), and
+      // the answer says so rather than reporting a failure for a claim that exists.
+      const adjudication = await adjudicate(claim.claimId).catch(() => undefined);
+      return submissionOf(intake, adjudication);
     },
     adjudicateClaim: (claimId) => adjudicate(claimId),
     logClaimAccess: (claimId) => submitJson(tx, 'logClaimAccess', { args: [claimId] }),
@@ -115,14 +119,23 @@ export function newClaimsFacade(options: Readonly<ClaimsFacadeOptions>): ClaimsF
   };
 }
 
-/** The adjudication's answer ({claimId, status}), the intake's transaction beside it. */
-function adjudicated(adjudication: Submitted, intake: Submitted): Submitted {
-  const result = adjudication.result as Record<string, unknown>;
+/** One answer for the two transactions, as erasure does: the intake's transaction (the
+ * claim's creation), the last block committed, and the adjudication's status and transaction
+ * when it ran; without it, status 'submitted' and adjudication null. */
+function submissionOf(intake: Submitted, adjudication: Submitted | undefined): Submitted {
+  const claim = intake.result as Record<string, unknown>;
+  if (adjudication === undefined) return { ...intake, result: { ...claim, adjudication: null } };
+  const decided = adjudication.result as Record<string, unknown>;
   return {
-    ...adjudication,
     result: {
-      ...result,
-      submission: { transactionId: intake.transactionId, blockNumber: intake.blockNumber },
+      ...claim,
+      status: decided.status,
+      adjudication: {
+        transactionId: adjudication.transactionId,
+        blockNumber: adjudication.blockNumber,
+      },
     },
+    transactionId: intake.transactionId,
+    blockNumber: adjudication.blockNumber,
   };
 }

@@ -88,10 +88,11 @@ export function claimsRoutes(): Route[] {
       description:
         "A provider's registrar or physician, or the insurer's intake (naming providerMsp). " +
         'Two transactions: the intake (endorsed by the provider and the insurer) and the ' +
-        "adjudication (the insurer's peer alone, the only one holding membership). The answer " +
-        "is the adjudication's; result.submission names the intake's transaction. If the " +
-        "adjudication fails after the intake, the claim stays 'submitted': POST " +
-        '/claims/{claimId}/adjudication finishes it.',
+        "adjudication (the insurer's peer alone, the only one holding membership). " +
+        "transactionId is the intake's (the claim's creation), blockNumber the last block; " +
+        "result.status is the adjudication's. If the adjudication could not run (the insurer's " +
+        'peer unreachable, a conflict retried out), the claim exists all the same: 201 with ' +
+        "status 'submitted' and adjudication null; POST /claims/{claimId}/adjudication finishes it.",
       access: 'user',
       body: ClaimBody,
       query: NoQuery,
@@ -99,7 +100,7 @@ export function claimsRoutes(): Route[] {
       success: {
         status: 201,
         description:
-          '{result: {claimId, status, submission: {transactionId, blockNumber}}, transactionId, blockNumber}',
+          '{result: {claimId, status, adjudication: {transactionId, blockNumber} | null}, transactionId, blockNumber}',
       },
       errors: [400, 403, 409, 422],
       handle: async ({ body, contracts }) =>

@@ -93,6 +93,9 @@ export const ClaimViewSchema = z.strictObject({
 
 export type ClaimView = z.output<typeof ClaimViewSchema>;
 
+/** getClaim's answer for any claim, one only submitted (no result yet) included. */
+export const SubmittedClaimViewSchema = ClaimViewSchema.extend({ record: ClaimRecordSchema });
+
 export const CLAIM_PARTIES = [MSP.providera, MSP.insurer];
 
 /**
