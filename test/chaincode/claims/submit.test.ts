@@ -8,7 +8,7 @@ import { PublicClaimSchema } from '../../../chaincode/src/claims/claim';
 import { gatherInputs } from '../../../chaincode/src/claims/inputs';
 import { AccumulatorsSchema } from '../../../chaincode/src/claims/membership';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
-import { Msp } from '../../../chaincode/src/shared/names';
+import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { Role } from '../../../chaincode/src/shared/roles';
 import { contextFor, errorCodeOf, FakeStub } from '../../support/fake-stub';
 import {
@@ -240,6 +240,36 @@ describe('claims: submitClaim', () => {
         submittedAt: '2026-03-01T12:00:00.000Z',
         updatedAt: '2026-03-01T12:00:00.000Z',
       });
+    });
+
+    it('keeps accumulators and the duplicate-line index with the insurer, under keys made with its secret', async () => {
+      const stub = await ready();
+      await submit(stub);
+      const providerKeys = [...(stub.privateData.get(CLAIMS_A)?.keys() ?? [])].join(' ');
+      assert.ok(!providerKeys.includes('claimLine'), 'no line index in the provider collection');
+      const insurerKeys = [
+        ...(stub.privateData.get(implicitCollection(Msp.Insurer))?.keys() ?? []),
+      ];
+      const kindOf = (key: string) => key.split('\u0000')[1] ?? '';
+      // Beside the private data, the insurer's attestations of public keys (plan, marker, claim).
+      assert.deepEqual(insurerKeys.map(kindOf).sort(), [
+        'accumulator',
+        'claim',
+        'claimLine',
+        'claimsSecret',
+        'enrolmentMarker',
+        'member',
+        'plan',
+      ]);
+      const indexed = insurerKeys.filter((k) =>
+        ['accumulator', 'claimLine', 'member'].includes(kindOf(k)),
+      );
+      for (const key of indexed) {
+        for (const known of [PATIENT, DOCTOR, '99213', '2026-02-10', 'gold']) {
+          assert.ok(!key.includes(known), `${known} must not be computable into a key`);
+        }
+      }
+      assert.equal(stub.privateData.get('membership'), undefined);
     });
 
     it('needs both to change the contents, and the insurer’s peer for the record and the status', async () => {

@@ -87,10 +87,12 @@ export const Plan = object({
 });
 export type Plan = ReturnType<typeof Plan>;
 
-/** Claim statuses in their order of life, for the queue's filter. */
+/** Claim statuses for the queue's filter: pended first (what the queue opens on), then in
+ * their order of life; 'submitted' (not adjudicated yet) only when the insurer's peer could
+ * not adjudicate right after the intake. */
 export const STATUSES = [
-  'submitted',
   'pended',
+  'submitted',
   'approved',
   'partially-approved',
   'denied',
