@@ -217,20 +217,16 @@ describe('claims facade', () => {
 
   it("then adjudicates it on the insurer's peer alone, and answers the adjudication's status", async () => {
     const { runner, submit } = fakeRunner();
-    submit
-      .withArgs('submitClaim')
-      .resolves({
-        result: '{"claimId":"clm-1","status":"submitted"}',
-        transactionId: 'tx-in',
-        blockNumber: 7n,
-      });
-    submit
-      .withArgs('adjudicateClaim')
-      .resolves({
-        result: '{"claimId":"clm-1","status":"approved"}',
-        transactionId: 'tx-adj',
-        blockNumber: 8n,
-      });
+    submit.withArgs('submitClaim').resolves({
+      result: '{"claimId":"clm-1","status":"submitted"}',
+      transactionId: 'tx-in',
+      blockNumber: 7n,
+    });
+    submit.withArgs('adjudicateClaim').resolves({
+      result: '{"claimId":"clm-1","status":"approved"}',
+      transactionId: 'tx-adj',
+      blockNumber: 8n,
+    });
     const answer = await newClaimsFacade({
       tx: runner,
       mspId: 'ProviderAMSP',
@@ -253,13 +249,11 @@ describe('claims facade', () => {
 
   it("answers 'submitted' with no adjudication when the insurer's peer cannot adjudicate", async () => {
     const { runner, submit } = fakeRunner();
-    submit
-      .withArgs('submitClaim')
-      .resolves({
-        result: '{"claimId":"clm-1","status":"submitted"}',
-        transactionId: 'tx-in',
-        blockNumber: 7n,
-      });
+    submit.withArgs('submitClaim').resolves({
+      result: '{"claimId":"clm-1","status":"submitted"}',
+      transactionId: 'tx-in',
+      blockNumber: 7n,
+    });
     submit.withArgs('adjudicateClaim').rejects(new Error('UNAVAILABLE: no endorsers'));
     const answer = await newClaimsFacade({
       tx: runner,
