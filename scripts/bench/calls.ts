@@ -42,6 +42,24 @@ export async function sdkSubmit(
   }
 }
 
+/** sdkSubmit on another organisation's peer right after this one committed what it needs:
+ * an answer matching LAGGING (that peer is a block behind) is asked again, as the gateway
+ * does (gateway/src/fabric/custodian-lag.ts). */
+export async function sdkSubmitThere(
+  tx: Transactions,
+  name: string,
+  request: TransactionRequest,
+  lagging: RegExp,
+): Promise<SdkSubmitted> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await sdkSubmit(tx, name, request);
+    if (outcome.ok || attempt >= 12 || !lagging.test(outcome.failure?.message ?? '')) {
+      return outcome;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export async function sdkEvaluate(
   tx: Transactions,
   name: string,
@@ -80,9 +98,13 @@ export async function httpCall(
     if (res.status !== 200 && res.status !== 201) {
       return { ok: false, failure: httpFailure(res.status, res.body) };
     }
-    const acked = [TxShape(res.body), TxShape((res.body as { access?: unknown }).access)].filter(
-      (a): a is Ack => a !== undefined,
-    );
+    const answer = res.body as { access?: unknown; result?: { adjudication?: unknown } };
+    // A write's own transaction, the access entry a read logs first, a claim's adjudication.
+    const acked = [
+      TxShape(res.body),
+      TxShape(answer.access),
+      TxShape(answer.result?.adjudication),
+    ].filter((a): a is Ack => a !== undefined);
     return { ok: true, acked, body: res.body };
   } catch (err) {
     return { ok: false, failure: transportFailure(err) };

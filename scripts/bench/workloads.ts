@@ -7,7 +7,7 @@
  */
 import { MSP } from '../../test/e2e/support/network';
 import { salt } from '../../test/e2e/support/phi';
-import { combine, httpCall, sdkEvaluate, sdkSubmit } from './calls';
+import { combine, httpCall, sdkEvaluate, sdkSubmit, sdkSubmitThere } from './calls';
 import { claim, consentRequest, demographics, vitalSign } from './data';
 import type { Op, OpOutcome } from './loadgen';
 import type { Fixtures } from './setup';
@@ -148,10 +148,24 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
       const contents = claim(`clm-b${f.run}-${n}`, member, practitionerIds, k);
       const physician = pick(f.physicians, k).party;
       if (path === 'sdk') {
-        return sdkSubmit(physician.contract('claims'), 'submitClaim', {
+        // Intake (provider and insurer), then adjudication on the insurer's peer alone.
+        const claims = physician.contract('claims');
+        const intake = await sdkSubmit(claims, 'submitClaim', {
           transient: { payload: JSON.stringify(contents), salt: salt() },
           endorsingOrganizations: CLAIM_ENDORSERS,
         });
+        if (!intake.ok) return intake;
+        const adjudicated = await sdkSubmitThere(
+          claims,
+          'adjudicateClaim',
+          {
+            args: [contents.claimId],
+            transient: { salt: salt() },
+            endorsingOrganizations: [MSP.insurer],
+          },
+          /NOT_FOUND: claim /,
+        );
+        return combine(intake, adjudicated);
       }
       return httpCall(physician.http(), 'POST', '/claims', contents);
     };
@@ -230,7 +244,7 @@ export function catalogue(f: Fixtures, options: { hotMember?: boolean } = {}): W
     {
       name: 'submit-claim',
       kind: 'submit',
-      what: 'physician submits a claim, adjudicated in the transaction (ProviderA + Insurer endorse)',
+      what: "physician submits a claim (ProviderA + Insurer endorse), then the insurer's peer adjudicates it",
       fixedRate: 15,
       op: submitClaim,
     },

@@ -40,6 +40,7 @@ import {
 import { enrolUser, runId } from './support/enrol';
 import { failureOf } from './support/errors';
 import { MSP, type Session, TestNetwork } from './support/network';
+import { recordClaimDiagnoses, recordMemberNumber } from './support/phi-ledger';
 import { demographics, salt } from './support/phi';
 
 const INSURER_ONLY = [MSP.insurer];
@@ -123,9 +124,25 @@ describe('claims, on the real network', function () {
       diagnosisCodes: codes,
       lines,
     };
-    return step(session, 'claims', 'submitClaim', {
+    return submitAndAdjudicate(session, payload);
+  }
+
+  /** Intake endorsed by both parties ('submitted'), then adjudication on the insurer's peer
+   * alone (the only one holding membership), as the gateway runs them: the adjudication. */
+  async function submitAndAdjudicate(
+    session: Session,
+    payload: { claimId: string; patientId: string; diagnosisCodes: string[] },
+  ): Promise<Committed<string>> {
+    recordClaimDiagnoses(CLAIM_PARTIES, payload.patientId, payload.diagnosisCodes);
+    const submitted = await step(session, 'claims', 'submitClaim', {
       transient: { payload: JSON.stringify(payload), salt: salt() },
       orgs: CLAIM_PARTIES,
+    });
+    assert.deepEqual(statusOf(submitted), { claimId: payload.claimId, status: 'submitted' });
+    return step(session, 'claims', 'adjudicateClaim', {
+      args: [payload.claimId],
+      transient: { salt: salt() },
+      orgs: INSURER_ONLY,
     });
   }
 
@@ -180,6 +197,7 @@ describe('claims, on the real network', function () {
           transient: { payload: JSON.stringify(enrolment), salt: salt() },
           orgs: INSURER_ONLY,
         });
+        recordMemberNumber(MSP.insurer, patientId, enrolment.memberNumber ?? '');
         assert.deepEqual(Object.keys(statusOf(enrolled) as object), ['enrolmentId']);
       }
       [patient1 = '', patient2 = ''] = patientIds;
@@ -400,7 +418,7 @@ describe('claims, on the real network', function () {
       const decide = (session: Session) =>
         session.contract('claims').submit('decidePendedClaim', {
           args: [claimId(5), decision],
-          endorsingOrganizations: CLAIM_PARTIES,
+          endorsingOrganizations: INSURER_ONLY,
         });
       assert.equal(await failureOf(decide(intake)), 'FORBIDDEN');
       assert.equal(await failureOf(decide(registrar)), 'FORBIDDEN');
@@ -486,7 +504,7 @@ describe('claims, on the real network', function () {
             ],
           }),
         ],
-        orgs: CLAIM_PARTIES,
+        orgs: INSURER_ONLY,
       });
       assert.deepEqual(statusOf(granted), { claimId: claimId(6), status: 'appeal-approved' });
 
@@ -538,7 +556,7 @@ describe('claims, on the real network', function () {
       const pay = (session: Session, id: string, amountCents: number) =>
         session.contract('claims').submit('recordPayment', {
           args: [id, JSON.stringify({ amountCents, reference: `rmt-${run}-${id}`, paidOn: day() })],
-          endorsingOrganizations: CLAIM_PARTIES,
+          endorsingOrganizations: INSURER_ONLY,
         });
       assert.equal(await failureOf(pay(adjudicator, claimId(2), 24_000)), 'FAILED_PRECONDITION');
       assert.equal(await failureOf(pay(registrar, claimId(2), 24_200)), 'FORBIDDEN');
@@ -578,10 +596,7 @@ describe('claims, on the real network', function () {
         diagnosisCodes: codes,
         lines: [l1],
       };
-      const submitted = await step(intake, 'claims', 'submitClaim', {
-        transient: { payload: JSON.stringify(payload), salt: salt() },
-        orgs: CLAIM_PARTIES,
-      });
+      const submitted = await submitAndAdjudicate(intake, payload);
       assert.deepEqual(statusOf(submitted), { claimId: claimId(7), status: 'approved' });
 
       const view = await readClaim(registrar, peers, claimId(7));
@@ -598,6 +613,47 @@ describe('claims, on the real network', function () {
   });
 
   describe('privacy', () => {
+    it("ProviderA's peer holds no membership: it cannot adjudicate, the claim stays submitted", async () => {
+      const codes = diagnosisCodes();
+      leaked.push(...codes);
+      claimIds.push(claimId(8));
+      const payload = {
+        claimId: claimId(8),
+        patientId: patient1,
+        renderingPractitionerId: doctor1,
+        serviceDate,
+        diagnosisCodes: codes,
+        lines: [line('80053', 5_000)],
+      };
+      recordClaimDiagnoses(CLAIM_PARTIES, patient1, codes);
+      await step(registrar, 'claims', 'submitClaim', {
+        transient: { payload: JSON.stringify(payload), salt: salt() },
+        orgs: CLAIM_PARTIES,
+      });
+      const atProviderA = registrar.contract('claims').submit('adjudicateClaim', {
+        args: [claimId(8)],
+        transient: { salt: salt() },
+        endorsingOrganizations: [MSP.providera],
+      });
+      assert.match(await failureText(atProviderA), /_implicit_org_InsurerMSP/);
+      const logged = await step(registrar, 'claims', 'logClaimAccess', {
+        args: [claimId(8)],
+        orgs: CLAIM_PARTIES,
+      });
+      assert.ok(logged.transactionId);
+      const read = JSON.parse(
+        await registrar.contract('claims').evaluate('getClaim', { args: [claimId(8)] }),
+      ) as { claim: { status: string }; record: { result?: unknown } };
+      assert.equal(read.claim.status, 'submitted');
+      assert.equal(read.record.result, undefined);
+      const listed = JSON.parse(
+        await registrar
+          .contract('claims')
+          .evaluate('listClaims', { args: ['submitted', '50', ''] }),
+      ) as { items: { claimId: string }[] };
+      assert.ok(listed.items.some((c) => c.claimId === claimId(8)));
+    });
+
     it('ProviderB, not party to the claim, can neither log an access to it nor read it', async () => {
       const registrarB = await net.as('providerb', 'registrar1');
       const physicianB = await net.as('providerb', 'physician1');
@@ -642,7 +698,7 @@ describe('claims, on the real network', function () {
 
     it('no block holds a diagnosis code, member number, appeal note or demographic of the run', async () => {
       const session = await net.as('insurer', 'orgadmin');
-      assert.equal(leaked.length, 2 + 1 + 6 + 2 * 7);
+      assert.equal(leaked.length, 2 + 1 + 6 + 2 * 8);
       assert.deepEqual(await phiFoundInBlocks(session.network, leaked), []);
     });
 

@@ -1,41 +1,72 @@
 /**
- * Where a claim lives: the public record in world state; contents, adjudication record and
- * line index in the claims collection of its provider. Every key of a claim needs both the
- * provider's and the insurer's endorsement to change after it is written, so neither can
- * alter the other's facts (a provider cannot forge an adjudication, an insurer an appeal).
+ * Where a claim lives, and who vouches for each part of it.
+ * - Contents: the provider's claims collection, written at intake with both the provider's
+ *   and the insurer's endorsement (the collection's policy), key-level AND of both after.
+ * - Record (adjudication, decisions, payment; the appeal inside it): the same collection,
+ *   created at intake, then changeable by the insurer's peer (key-level policy), because
+ *   adjudication reads what only the insurer holds.
+ * - Appeal: its own key in that collection, a new key per claim, so both must endorse it.
+ * - Public claim: world state, key-level policy of the insurer's peer. A brand-new public key
+ *   needs only the chaincode policy (any member's peer), so a claim counts only when (1) its
+ *   contents exist in its provider's collection (only both together create them) and (2) its
+ *   public bytes are what the provider and insurer attested together (same bytes in the claims
+ *   collection, at intake and appeal) or what the insurer attested alone (its implicit
+ *   collection, at adjudication, decisions and payment). Anything else is NOT_FOUND.
  */
-import { z } from 'zod';
 import { notFound } from '../shared/errors';
 import type { Ledger } from '../shared/ledger';
-import { claimsCollection } from '../shared/names';
-import { Id } from '../shared/schema';
-import type { PriorLine } from './checks';
+import { claimsCollection, Msp, PROVIDER_MSPS } from '../shared/names';
 import {
   type ClaimContents,
   type PublicClaim,
   PublicClaimSchema,
   StoredContentsSchema,
 } from './claim';
+import { INSURER_COLLECTION } from './insurer-secret';
 import { keys } from './keys';
 import { type ClaimRecord, ClaimRecordSchema } from './record';
-import { LineOutcome, type LineResult } from './result';
 
-const LineIndexEntrySchema = z.strictObject({
-  claimId: Id,
-  line: z.int().min(1),
-  /** false once the line is denied: a denied line does not make a later one a duplicate. */
-  active: z.boolean(),
-});
+/** Who vouches for a write of the public claim. */
+export const Attestor = {
+  /** Provider and insurer together: intake and appeal. */
+  Joint: 'joint',
+  /** The insurer alone: adjudication, decisions, payment. */
+  Insurer: 'insurer',
+} as const;
 
-export type LineIndexEntry = z.output<typeof LineIndexEntrySchema>;
+export type Attestor = (typeof Attestor)[keyof typeof Attestor];
 
 export async function claimExists(ledger: Ledger, claimId: string): Promise<boolean> {
   return ledger.exists(keys.claim(ledger, claimId));
 }
 
+/** Whether a public claim as read is one its provider and insurer stand behind. */
+export async function isVouched(ledger: Ledger, claim: PublicClaim): Promise<boolean> {
+  // The parties by the rule, never trusted from the record alone (a forger names itself).
+  if (claim.insurerMsp !== Msp.Insurer || !PROVIDER_MSPS.includes(claim.providerMsp)) {
+    return false;
+  }
+  const collection = claimsCollection(claim.providerMsp);
+  const key = keys.claim(ledger, claim.claimId);
+  const [publicHash, joint, insurer, contents] = await Promise.all([
+    ledger.publicHash(key),
+    ledger.privateHash(collection, key),
+    ledger.privateHash(INSURER_COLLECTION, key),
+    ledger.privateHash(collection, keys.claimContents(ledger, claim.claimId)),
+  ]);
+  return (
+    contents !== undefined &&
+    publicHash !== undefined &&
+    (publicHash === joint || publicHash === insurer)
+  );
+}
+
+/** The public claim, if its parties vouch for it; NOT_FOUND otherwise. */
 export async function loadPublicClaim(ledger: Ledger, claimId: string): Promise<PublicClaim> {
   const claim = await ledger.get(PublicClaimSchema, keys.claim(ledger, claimId));
-  if (claim === undefined) throw notFound(`claim ${claimId}`);
+  if (claim === undefined || !(await isVouched(ledger, claim))) {
+    throw notFound(`claim ${claimId}`);
+  }
   return claim;
 }
 
@@ -61,6 +92,7 @@ export async function loadContents(
   return stored;
 }
 
+/** Intake: contents, the record to be adjudicated, the public claim, all new keys. */
 export async function saveNewClaim(
   ledger: Ledger,
   claim: PublicClaim,
@@ -73,13 +105,27 @@ export async function saveNewClaim(
   await ledger.putPrivate(collection, contentsKey, stored);
   await ledger.restrictPrivateTo(collection, contentsKey, ...parties);
   await saveRecord(ledger, claim, record);
-  await ledger.restrictPrivateTo(collection, keys.claimRecord(ledger, claim.claimId), ...parties);
-  await savePublicClaim(ledger, claim);
-  await ledger.restrictTo(keys.claim(ledger, claim.claimId), ...parties);
+  await ledger.restrictPrivateTo(
+    collection,
+    keys.claimRecord(ledger, claim.claimId),
+    claim.insurerMsp,
+  );
+  await savePublicClaim(ledger, claim, Attestor.Joint);
+  await ledger.restrictPrivateTo(collection, keys.claim(ledger, claim.claimId), ...parties);
+  await ledger.restrictTo(keys.claim(ledger, claim.claimId), claim.insurerMsp);
 }
 
-export async function savePublicClaim(ledger: Ledger, claim: PublicClaim): Promise<void> {
-  await ledger.put(keys.claim(ledger, claim.claimId), claim);
+/** The public claim and its attestation by ATTESTOR (the same bytes in its collection). */
+export async function savePublicClaim(
+  ledger: Ledger,
+  claim: PublicClaim,
+  attestor: Attestor,
+): Promise<void> {
+  const key = keys.claim(ledger, claim.claimId);
+  const collection =
+    attestor === Attestor.Joint ? claimsCollection(claim.providerMsp) : INSURER_COLLECTION;
+  await ledger.put(key, claim);
+  await ledger.putPrivate(collection, key, claim);
 }
 
 export async function saveRecord(
@@ -91,65 +137,20 @@ export async function saveRecord(
   await ledger.putPrivate(collection, keys.claimRecord(ledger, claim.claimId), record);
 }
 
-function lineKey(ledger: Ledger, contents: ClaimContents, code: string): string {
-  return keys.claimLine(
-    ledger,
-    contents.patientId,
-    contents.renderingPractitionerId,
-    contents.serviceDate,
-    code,
-  );
-}
-
-export async function lineIndexEntry(
+/** The provider's appeal as a key of its own: new, so only both together can write it. */
+export async function saveAppeal(
   ledger: Ledger,
-  contents: ClaimContents,
-  code: string,
-): Promise<LineIndexEntry | undefined> {
-  const collection = claimsCollection(contents.providerMsp);
-  return ledger.getPrivate(LineIndexEntrySchema, collection, lineKey(ledger, contents, code));
-}
-
-/** Active lines of the same member, practitioner and date with a code of this claim. */
-export async function priorLinesOf(ledger: Ledger, contents: ClaimContents): Promise<PriorLine[]> {
-  const prior: PriorLine[] = [];
-  for (const code of new Set(contents.lines.map((l) => l.code))) {
-    const entry = await lineIndexEntry(ledger, contents, code);
-    if (entry?.active === true) {
-      prior.push({
-        claimId: entry.claimId,
-        practitionerId: contents.renderingPractitionerId,
-        serviceDate: contents.serviceDate,
-        code,
-      });
-    }
-  }
-  return prior;
-}
-
-/**
- * Points the index at these lines of the claim: active when approved or pended, inactive
- * when denied. An entry of another claim is left alone, so denying a duplicate never
- * unblocks the line it duplicated.
- */
-export async function indexLines(
-  ledger: Ledger,
-  contents: ClaimContents,
-  insurerMsp: string,
-  lines: readonly LineResult[],
+  claim: PublicClaim,
+  appeal: unknown,
 ): Promise<void> {
-  const collection = claimsCollection(contents.providerMsp);
-  for (const line of lines) {
-    const key = lineKey(ledger, contents, line.code);
-    const current = await ledger.getPrivate(LineIndexEntrySchema, collection, key);
-    const active = line.outcome !== LineOutcome.Denied;
-    const ours = current?.claimId === contents.claimId && current.line === line.line;
-    if (ours ? current.active === active : !active) continue;
-    await ledger.putPrivate(collection, key, {
-      claimId: contents.claimId,
-      line: line.line,
-      active,
-    });
-    await ledger.restrictPrivateTo(collection, key, contents.providerMsp, insurerMsp);
-  }
+  const collection = claimsCollection(claim.providerMsp);
+  const key = keys.claimAppeal(ledger, claim.claimId);
+  await ledger.putPrivate(collection, key, appeal);
+  await ledger.restrictPrivateTo(collection, key, claim.providerMsp, claim.insurerMsp);
+}
+
+export async function appealExists(ledger: Ledger, claim: PublicClaim): Promise<boolean> {
+  const collection = claimsCollection(claim.providerMsp);
+  const hash = await ledger.privateHash(collection, keys.claimAppeal(ledger, claim.claimId));
+  return hash !== undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * The claims contract: insurers publish benefit plans, enrol members and record prior
  * authorisations; providers (or the insurer's intake for them) submit claims, which the
- * chaincode adjudicates at once; then review, appeal and payment. Claim contents and results
+ * insurer's peer adjudicates in the next transaction; then review, appeal and payment. Claim contents and results
  * are PHI: they stay in the claims collection of the claim's provider and the insurer.
  * Every method checks access and delegates; the rules live in pure functions.
  */
@@ -13,6 +13,7 @@ import { listClaims } from './listing';
 import { enrolMember, recordPriorAuth } from './member-tx';
 import { publishPlan, readPlan } from './plan-tx';
 import { logClaimAccess, readClaim } from './reading';
+import { adjudicateClaim } from './adjudication';
 import { submitClaim } from './submission';
 
 @Info({
@@ -62,11 +63,19 @@ export class ClaimsContract extends Contract {
 
   /** transient payload { claimId, patientId, providerMsp?, renderingPractitionerId,
    * serviceDate, diagnosisCodes, lines: [{ code, units, chargeCents }] }, salt.
-   * Returns { claimId, status }. */
+   * Endorsed by the provider's and the insurer's peers. Returns { claimId, status: 'submitted' }. */
   @Transaction()
   @Returns('string')
   async submitClaim(ctx: HealthContext): Promise<string> {
     return canonicalJson(await submitClaim(ctx));
+  }
+
+  /** Adjudicates a submitted claim on the insurer's peer (the only one holding membership);
+   * transient salt (seeds the insurer's index secret the first time). Returns { claimId, status }. */
+  @Transaction()
+  @Returns('string')
+  async adjudicateClaim(ctx: HealthContext, claimId: string): Promise<string> {
+    return canonicalJson(await adjudicateClaim(ctx, claimId));
   }
 
   /** Writes the reader's access entry; getClaim needs a fresh one. Returns { accessId }. */

@@ -1,6 +1,6 @@
 /**
- * Everything adjudication needs from the ledger for one claim, read in the submitting
- * transaction: coverage and plan, accumulators, prior authorisations, the practitioner's
+ * Everything adjudication needs from the ledger for one claim, read on the insurer's peer in
+ * the adjudicating transaction: coverage and plan, accumulators, prior authorisations, the practitioner's
  * credential, the patient's payment consent and the member's earlier lines.
  */
 import { mayAccess } from '../consent/access';
@@ -15,7 +15,7 @@ import { loadAccumulators, loadMember, priorAuthsFor } from './member-store';
 import { coveringEnrolment, NO_ACCUMULATION } from './membership';
 import { coveredCode, type Plan } from './plan';
 import { latestPlan } from './plan-store';
-import { priorLinesOf } from './claim-store';
+import { priorLinesOf } from './line-index';
 
 /**
  * Any active licence lets a practitioner render a service: the plan does not tie codes to
@@ -38,22 +38,27 @@ export interface Gathered {
 
 export async function gatherInputs(
   ctx: HealthContext,
+  secret: string | undefined,
   contents: ClaimContents,
   submittedDate: string,
 ): Promise<Gathered> {
   const { ledger } = ctx;
-  const member = await loadMember(ledger, contents.patientId);
+  const member = await loadMember(ledger, secret, contents.patientId);
   const membership = coveringEnrolment(member?.enrolments ?? [], contents.serviceDate);
   const plan = membership === undefined ? undefined : await latestPlan(ledger, membership.planId);
   const year = planYear(contents.serviceDate);
   const accumulators =
     plan === undefined
       ? NO_ACCUMULATION
-      : await loadAccumulators(ledger, contents.patientId, plan.planId, year);
+      : await loadAccumulators(ledger, secret, {
+          patientId: contents.patientId,
+          planId: plan.planId,
+          year,
+        });
   const authCodes = contents.lines
     .map((l) => l.code)
     .filter((code) => plan !== undefined && coveredCode(plan, code)?.requiresPriorAuth === true);
-  const priorAuths = await priorAuthsFor(ledger, contents.patientId, authCodes);
+  const priorAuths = await priorAuthsFor(ledger, secret, contents.patientId, authCodes);
   // The rendering practitioner acts in the name of the claim's provider.
   const credentialVerdict = await credentialVerdictFor(
     ctx,
@@ -65,7 +70,7 @@ export async function gatherInputs(
     plan?.paymentConsentRequired === true
       ? await hasPaymentConsent(ctx, contents.patientId, plan.insurerMsp)
       : true;
-  const priorLines = await priorLinesOf(ledger, contents);
+  const priorLines = await priorLinesOf(ledger, secret, contents);
   return {
     input: {
       claim: contents,

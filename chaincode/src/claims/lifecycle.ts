@@ -2,7 +2,10 @@
  * The steps after adjudication: an adjudicator decides a pended claim, the provider appeals
  * a denial once, the insurer decides the appeal, the insurer records payment and so closes
  * the claim. Each step checks the status table first; results stay private, the public
- * record only changes status and time.
+ * record only changes status and time. The insurer's steps read what only the insurer holds
+ * (accumulators, the duplicate-line index, membership) and are endorsed by its peer alone,
+ * attested by the insurer; the appeal is the provider's, endorsed by both and attested
+ * jointly (claim-store.ts).
  */
 import type { HealthContext } from '../shared/context';
 import { failedPrecondition, invalidArgument } from '../shared/errors';
@@ -13,22 +16,26 @@ import { parse, parseJson } from '../shared/schema';
 import { requireClaimInsurer, requireClaimProvider } from './access';
 import type { ClaimContents, PublicClaim } from './claim';
 import {
-  indexLines,
-  lineIndexEntry,
+  appealExists,
+  Attestor,
   loadContents,
   loadPublicClaim,
   loadRecord,
+  saveAppeal,
   savePublicClaim,
   saveRecord,
 } from './claim-store';
+import { storedInsurerSecret } from './insurer-secret';
+import { indexLines, lineIndexEntry } from './line-index';
 import { txDate } from './dates';
 import { applyDecision, type Decision, type DecisionKind, DecisionSchema } from './decisions';
 import { loadAccumulators, loadMember, saveAccumulators } from './member-store';
 import { coveringEnrolment, NO_ACCUMULATION, sameAccumulators } from './membership';
 import type { Plan } from './plan';
 import { latestPlan, planVersion } from './plan-store';
-import { AppealNoteSchema, type ClaimRecord, PaymentSchema } from './record';
+import { adjudicatedResult, AppealNoteSchema, type ClaimRecord, PaymentSchema } from './record';
 import { AppealReasonSchema } from './reasons';
+import type { ClaimResult } from './result';
 import { ClaimAction, ClaimStatus, requireAction, requireTransition } from './status';
 
 type Step = { claimId: string; status: ClaimStatus };
@@ -53,6 +60,9 @@ export async function decideAppeal(
   const claim = await loadPublicClaim(ctx.ledger, claimId);
   requireClaimInsurer(ctx.caller, claim, Role.Adjudicator);
   requireAction(claim.status, ClaimAction.DecideAppeal);
+  if (!(await appealExists(ctx.ledger, claim))) {
+    throw failedPrecondition(`claim ${claimId} has no appeal of its provider ${claim.providerMsp}`);
+  }
   const decision = parseJson(DecisionSchema, decisionJson, 'decision');
   return decide(ctx, claim, 'appeal', decision);
 }
@@ -74,13 +84,13 @@ export async function appealClaim(
     : undefined;
   const record = await loadRecord(ctx.ledger, claim);
   const appeal = { reason: appealReason, note, by: actor(ctx) };
+  await saveAppeal(ctx.ledger, claim, appeal);
   return advance(
     ctx,
     claim,
     { ...record, appeal },
-    ClaimAction.Appeal,
-    ClaimStatus.Appealed,
-    EventName.ClaimAppealed,
+    { action: ClaimAction.Appeal, status: ClaimStatus.Appealed, event: EventName.ClaimAppealed },
+    Attestor.Joint,
   );
 }
 
@@ -96,7 +106,7 @@ export async function recordPayment(
   requireAction(claim.status, ClaimAction.Pay);
   const payment = parseJson(PaymentSchema, paymentJson, 'payment');
   const record = await loadRecord(ctx.ledger, claim);
-  const owed = record.result.totals.paidCents;
+  const owed = adjudicatedResult(record).totals.paidCents;
   if (payment.amountCents !== owed) {
     throw failedPrecondition(
       `amountCents ${payment.amountCents} is not the adjudicated paid total ${owed}`,
@@ -106,7 +116,8 @@ export async function recordPayment(
     throw invalidArgument('payment.paidOn', 'must not be after the day it is recorded');
   }
   const paid = { ...record, payment: { ...payment, by: actor(ctx) } };
-  return advance(ctx, claim, paid, ClaimAction.Pay, ClaimStatus.Paid, EventName.ClaimPaid);
+  const step = { action: ClaimAction.Pay, status: ClaimStatus.Paid, event: EventName.ClaimPaid };
+  return advance(ctx, claim, paid, step, Attestor.Insurer);
 }
 
 async function decide(
@@ -117,30 +128,27 @@ async function decide(
 ): Promise<Step> {
   const record = await loadRecord(ctx.ledger, claim);
   const { contents } = await loadContents(ctx.ledger, claim);
-  const plan = await pricingPlan(ctx, record, contents);
+  const secret = await storedInsurerSecret(ctx.ledger);
+  if (secret === undefined)
+    throw failedPrecondition(`claim ${claim.claimId} is not adjudicated yet`);
+  const plan = await pricingPlan(ctx, secret, record, contents);
+  const where = { patientId: record.patientId, planId: plan?.planId ?? '', year: record.planYear };
   const before =
-    plan === undefined
-      ? NO_ACCUMULATION
-      : await loadAccumulators(ctx.ledger, record.patientId, plan.planId, record.planYear);
-  await refuseDuplicateApprovals(ctx, contents, record, decision);
-  const result = applyDecision(kind, record.result, decision, plan, before);
+    plan === undefined ? NO_ACCUMULATION : await loadAccumulators(ctx.ledger, secret, where);
+  const adjudicated = adjudicatedResult(record);
+  await refuseDuplicateApprovals(ctx, secret, contents, adjudicated, decision);
+  const result = applyDecision(kind, adjudicated, decision, plan, before);
   const action = kind === 'review' ? ClaimAction.Decide : ClaimAction.DecideAppeal;
   requireTransition(claim.status, action, result.status);
 
   if (plan !== undefined && !sameAccumulators(before, result.accumulators)) {
-    const where = {
-      patientId: record.patientId,
-      planId: plan.planId,
-      year: record.planYear,
-      insurerMsp: plan.insurerMsp,
-    };
-    await saveAccumulators(ctx.ledger, where, result.accumulators);
+    await saveAccumulators(ctx.ledger, secret, where, result.accumulators);
   }
   const decided = new Set(decision.lines.map((d) => d.line));
   await indexLines(
     ctx.ledger,
+    secret,
     contents,
-    claim.insurerMsp,
     result.lines.filter((l) => decided.has(l.line)),
   );
   const next = {
@@ -150,7 +158,8 @@ async function decide(
     result,
     decisions: [...record.decisions, { kind, decision, by: actor(ctx) }],
   };
-  return advance(ctx, claim, next, action, result.status, EventName.ClaimAdjudicated);
+  const step = { action, status: result.status, event: EventName.ClaimAdjudicated };
+  return advance(ctx, claim, next, step, Attestor.Insurer);
 }
 
 /**
@@ -160,13 +169,14 @@ async function decide(
  */
 async function pricingPlan(
   ctx: HealthContext,
+  secret: string,
   record: ClaimRecord,
   contents: ClaimContents,
 ): Promise<Plan | undefined> {
   if (record.planId !== undefined && record.planVersion !== undefined) {
     return planVersion(ctx.ledger, record.planId, record.planVersion);
   }
-  const member = await loadMember(ctx.ledger, record.patientId);
+  const member = await loadMember(ctx.ledger, secret, record.patientId);
   const enrolment = coveringEnrolment(member?.enrolments ?? [], contents.serviceDate);
   return enrolment === undefined ? undefined : latestPlan(ctx.ledger, enrolment.planId);
 }
@@ -175,14 +185,15 @@ async function pricingPlan(
  * twice (this happens when a denied line was resubmitted and is then won on appeal). */
 async function refuseDuplicateApprovals(
   ctx: HealthContext,
+  secret: string,
   contents: ClaimContents,
-  record: ClaimRecord,
+  adjudicated: ClaimResult,
   decision: Decision,
 ): Promise<void> {
   for (const d of decision.lines) {
-    const line = record.result.lines.find((l) => l.line === d.line);
+    const line = adjudicated.lines.find((l) => l.line === d.line);
     if (d.decision !== 'approve' || line === undefined) continue;
-    const entry = await lineIndexEntry(ctx.ledger, contents, line.code);
+    const entry = await lineIndexEntry(ctx.ledger, secret, contents, line.code);
     if (entry?.active === true && (entry.claimId !== contents.claimId || entry.line !== d.line)) {
       throw failedPrecondition(
         `line ${d.line} duplicates line ${entry.line} of claim ${entry.claimId}; it cannot be approved`,
@@ -195,13 +206,13 @@ async function advance(
   ctx: HealthContext,
   claim: PublicClaim,
   record: ClaimRecord,
-  action: ClaimAction,
-  status: ClaimStatus,
-  event: string,
+  { action, status, event }: { action: ClaimAction; status: ClaimStatus; event: string },
+  attestor: Attestor,
 ): Promise<Step> {
   requireTransition(claim.status, action, status);
   await saveRecord(ctx.ledger, claim, record);
-  await savePublicClaim(ctx.ledger, { ...claim, status, updatedAt: ctx.ledger.txTime() });
+  const next = { ...claim, status, updatedAt: ctx.ledger.txTime() };
+  await savePublicClaim(ctx.ledger, next, attestor);
   ctx.ledger.emit(event, { claimId: claim.claimId, status }, [claim.providerMsp, claim.insurerMsp]);
   return { claimId: claim.claimId, status };
 }

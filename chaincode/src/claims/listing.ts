@@ -13,6 +13,7 @@ import { Msp, PROVIDER_MSPS } from '../shared/names';
 import { Role } from '../shared/roles';
 import { PageSizeSchema, parse } from '../shared/schema';
 import { type PublicClaim, PublicClaimSchema } from './claim';
+import { isVouched } from './claim-store';
 import { ClaimsObject } from './keys';
 import { ClaimStatusSchema } from './status';
 
@@ -56,7 +57,10 @@ export async function listClaims(
   do {
     const size = Math.min(pageSize - items.length, budget);
     const chunk = await ctx.ledger.page(PublicClaimSchema, size, bookmark, ClaimsObject.Claim);
-    items.push(...chunk.items.filter(wanted));
+    for (const claim of chunk.items.filter(wanted)) {
+      // A public claim its parties did not vouch for (a forger's) is no claim.
+      if (await isVouched(ctx.ledger, claim)) items.push(claim);
+    }
     budget -= chunk.items.length;
     bookmark = chunk.bookmark;
   } while (bookmark !== '' && items.length < pageSize && budget > 0);

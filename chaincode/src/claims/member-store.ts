@@ -1,11 +1,15 @@
 /**
- * Membership data in the membership collection (members, prior authorisations, accumulators)
- * and the public markers of enrolments and authorisations. Every key is changeable only with
- * the insurer's endorsement, so a provider cannot lower a member's accumulators or invent an
- * authorisation.
+ * Membership data in the insurer's implicit collection (members, prior authorisations,
+ * accumulators) and the public markers of enrolments and authorisations. Only the insurer's
+ * peers hold the values, and a write there is valid only with the insurer's own endorsement
+ * (its Endorsement policy), so a provider can neither read a member's data nor lower their
+ * accumulators or invent an authorisation. Keys are HMACs with the insurer's secret: a read
+ * without the secret (nothing written yet) finds nothing.
  */
+import { isAttested, putAttested } from '../shared/attestation';
 import type { Ledger } from '../shared/ledger';
-import { Collection } from '../shared/names';
+import { Msp } from '../shared/names';
+import { INSURER_COLLECTION } from './insurer-secret';
 import { keys } from './keys';
 import {
   type Accumulators,
@@ -18,55 +22,63 @@ import {
   PriorAuthListSchema,
 } from './membership';
 
-export async function loadMember(ledger: Ledger, patientId: string): Promise<Member | undefined> {
-  return ledger.getPrivate(MemberSchema, Collection.Membership, keys.member(ledger, patientId));
+export async function loadMember(
+  ledger: Ledger,
+  secret: string | undefined,
+  patientId: string,
+): Promise<Member | undefined> {
+  if (secret === undefined) return undefined;
+  return ledger.getPrivate(
+    MemberSchema,
+    INSURER_COLLECTION,
+    keys.member(ledger, secret, patientId),
+  );
 }
 
-export async function saveMember(
-  ledger: Ledger,
-  member: Member,
-  insurerMsp: string,
-): Promise<void> {
-  const key = keys.member(ledger, member.patientId);
-  await ledger.putPrivate(Collection.Membership, key, member);
-  await ledger.restrictPrivateTo(Collection.Membership, key, insurerMsp);
+export async function saveMember(ledger: Ledger, secret: string, member: Member): Promise<void> {
+  await ledger.putPrivate(
+    INSURER_COLLECTION,
+    keys.member(ledger, secret, member.patientId),
+    member,
+  );
 }
 
 /** The patient's authorisations for each of these codes. */
 export async function priorAuthsFor(
   ledger: Ledger,
+  secret: string | undefined,
   patientId: string,
   codes: readonly string[],
 ): Promise<PriorAuth[]> {
+  if (secret === undefined) return [];
   const auths: PriorAuth[] = [];
   for (const code of new Set(codes)) {
-    const key = keys.priorAuth(ledger, patientId, code);
-    const list = await ledger.getPrivate(PriorAuthListSchema, Collection.Membership, key);
+    const key = keys.priorAuth(ledger, secret, patientId, code);
+    const list = await ledger.getPrivate(PriorAuthListSchema, INSURER_COLLECTION, key);
     auths.push(...(list?.auths ?? []));
   }
   return auths;
 }
 
-export async function addPriorAuth(ledger: Ledger, auth: PriorAuth): Promise<void> {
-  const key = keys.priorAuth(ledger, auth.patientId, auth.code);
-  const list = await ledger.getPrivate(PriorAuthListSchema, Collection.Membership, key);
+export async function addPriorAuth(ledger: Ledger, secret: string, auth: PriorAuth): Promise<void> {
+  const key = keys.priorAuth(ledger, secret, auth.patientId, auth.code);
+  const list = await ledger.getPrivate(PriorAuthListSchema, INSURER_COLLECTION, key);
   const auths = [...(list?.auths ?? []), auth];
-  await ledger.putPrivate(Collection.Membership, key, {
+  await ledger.putPrivate(INSURER_COLLECTION, key, {
     patientId: auth.patientId,
     code: auth.code,
     auths,
   });
-  await ledger.restrictPrivateTo(Collection.Membership, key, auth.insurerMsp);
 }
 
 export async function loadAccumulators(
   ledger: Ledger,
-  patientId: string,
-  planId: string,
-  year: string,
+  secret: string | undefined,
+  where: { patientId: string; planId: string; year: string },
 ): Promise<Accumulators> {
-  const key = keys.accumulator(ledger, patientId, planId, year);
-  const stored = await ledger.getPrivate(AccumulatorsSchema, Collection.Membership, key);
+  if (secret === undefined) return NO_ACCUMULATION;
+  const key = keys.accumulator(ledger, secret, where.patientId, where.planId, where.year);
+  const stored = await ledger.getPrivate(AccumulatorsSchema, INSURER_COLLECTION, key);
   return stored ?? NO_ACCUMULATION;
 }
 
@@ -77,19 +89,21 @@ export async function loadAccumulators(
  */
 export async function saveAccumulators(
   ledger: Ledger,
-  where: { patientId: string; planId: string; year: string; insurerMsp: string },
+  secret: string,
+  where: { patientId: string; planId: string; year: string },
   accumulators: Accumulators,
 ): Promise<void> {
-  const key = keys.accumulator(ledger, where.patientId, where.planId, where.year);
-  await ledger.putPrivate(Collection.Membership, key, accumulators);
-  await ledger.restrictPrivateTo(Collection.Membership, key, where.insurerMsp);
+  const key = keys.accumulator(ledger, secret, where.patientId, where.planId, where.year);
+  await ledger.putPrivate(INSURER_COLLECTION, key, accumulators);
 }
 
+/** Only a marker the insurer attested counts: another member's peer can create a public key
+ * alone, and must not be able to block an authorisation ID that way. */
 export async function markerExists(ledger: Ledger, key: string): Promise<boolean> {
-  return ledger.exists(key);
+  return (await ledger.exists(key)) && (await isAttested(ledger, Msp.Insurer, key));
 }
 
 export async function saveMarker(ledger: Ledger, key: string, marker: Marker): Promise<void> {
-  await ledger.put(key, marker);
+  await putAttested(ledger, marker.insurerMsp, key, marker);
   await ledger.restrictTo(key, marker.insurerMsp);
 }

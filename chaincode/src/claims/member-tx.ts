@@ -1,6 +1,6 @@
 /**
- * Enrolment and prior authorisation: PHI from the transient map into the membership
- * collection, a salted hash and the insurer's MSP on the public ledger, only an ID returned.
+ * Enrolment and prior authorisation: PHI from the transient map into the insurer's implicit
+ * collection (keyed by HMACs with the insurer's secret), a salted hash and the insurer's MSP on the public ledger, only an ID returned.
  */
 import type { HealthContext } from '../shared/context';
 import { conflict, failedPrecondition, notFound } from '../shared/errors';
@@ -11,6 +11,7 @@ import { Role } from '../shared/roles';
 import { parse } from '../shared/schema';
 import { requireInsurer } from './access';
 import { keys } from './keys';
+import { insurerSecret } from './insurer-secret';
 import { addPriorAuth, loadMember, markerExists, saveMarker, saveMember } from './member-store';
 import {
   type Enrolment,
@@ -37,7 +38,8 @@ export async function enrolMember(ctx: HealthContext): Promise<{ enrolmentId: st
   if (plan.insurerMsp !== ctx.caller.mspId) {
     throw failedPrecondition(`plan ${request.planId} belongs to ${plan.insurerMsp}`);
   }
-  const member = (await loadMember(ctx.ledger, request.patientId)) ?? {
+  const secret = await insurerSecret(ctx.ledger, salt);
+  const member = (await loadMember(ctx.ledger, secret, request.patientId)) ?? {
     patientId: request.patientId,
     enrolments: [],
   };
@@ -53,11 +55,10 @@ export async function enrolMember(ctx: HealthContext): Promise<{ enrolmentId: st
     salt,
     enrolledAt: now,
   };
-  await saveMember(
-    ctx.ledger,
-    { ...member, enrolments: [...member.enrolments, enrolment] },
-    ctx.caller.mspId,
-  );
+  await saveMember(ctx.ledger, secret, {
+    ...member,
+    enrolments: [...member.enrolments, enrolment],
+  });
   await saveMarker(ctx.ledger, keys.enrolmentMarker(ctx.ledger, enrolment.enrolmentId), {
     id: enrolment.enrolmentId,
     kind: 'enrolment',
@@ -81,7 +82,7 @@ export async function recordPriorAuth(ctx: HealthContext): Promise<{ authId: str
   }
   const now = ctx.ledger.txTime();
   const auth: PriorAuth = { ...request, insurerMsp: ctx.caller.mspId, salt, recordedAt: now };
-  await addPriorAuth(ctx.ledger, auth);
+  await addPriorAuth(ctx.ledger, await insurerSecret(ctx.ledger, salt), auth);
   await saveMarker(ctx.ledger, markerKey, {
     id: request.authId,
     kind: 'prior-auth',

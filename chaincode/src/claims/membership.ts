@@ -1,6 +1,6 @@
 /**
  * Membership (PHI): enrolments, prior authorisations and the member's accumulators, all in
- * the membership collection. The insurer sends them through the transient map; the public
+ * the insurer's implicit collection (member-store.ts). The insurer sends them through the transient map; the public
  * ledger only gets a salted hash per enrolment or authorisation (data rule 3).
  */
 import { z } from 'zod';

@@ -3,11 +3,12 @@
  * step after it (decisions, appeal, payment), readable by the provider and the insurer only.
  */
 import { z } from 'zod';
+import { failedPrecondition } from '../shared/errors';
 import { Id, IsoDate, IsoInstant } from '../shared/schema';
 import { DecisionSchema } from './decisions';
 import { Cents } from './money';
 import { AppealReasonSchema } from './reasons';
-import { ClaimResultSchema } from './result';
+import { type ClaimResult, ClaimResultSchema } from './result';
 
 export const AppealNoteSchema = z.strictObject({
   note: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
@@ -32,7 +33,8 @@ export const ClaimRecordSchema = z.strictObject({
   planId: Id.optional(),
   planVersion: z.int().min(1).optional(),
   planYear: z.string().regex(/^\d{4}$/),
-  result: ClaimResultSchema,
+  /** Absent while the claim is submitted and not adjudicated yet. */
+  result: ClaimResultSchema.optional(),
   decisions: z.array(
     z.strictObject({
       kind: z.enum(['review', 'appeal']),
@@ -47,3 +49,11 @@ export const ClaimRecordSchema = z.strictObject({
 });
 
 export type ClaimRecord = z.output<typeof ClaimRecordSchema>;
+
+/** The record's adjudication result; every step after adjudication needs one. */
+export function adjudicatedResult(record: ClaimRecord): ClaimResult {
+  if (record.result === undefined) {
+    throw failedPrecondition(`claim ${record.claimId} is not adjudicated yet`);
+  }
+  return record.result;
+}

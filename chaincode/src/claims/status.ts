@@ -1,12 +1,15 @@
 /**
- * The claim's life as a table of allowed status changes. Adjudication on submission gives
- * the first status; every later step checks the table first, so anything else is refused
- * with FAILED_PRECONDITION before any work is done.
+ * The claim's life as a table of allowed status changes. Submission (the provider's fact)
+ * gives 'submitted'; adjudication (the insurer's, right after it) the first decided status;
+ * every later step checks the table first, so anything else is refused with
+ * FAILED_PRECONDITION before any work is done.
  */
 import { z } from 'zod';
 import { failedPrecondition } from '../shared/errors';
 
 export const ClaimStatus = {
+  /** Received, not adjudicated yet: the gateway asks the insurer's peer to adjudicate next. */
+  Submitted: 'submitted',
   Approved: 'approved',
   PartiallyApproved: 'partially-approved',
   Denied: 'denied',
@@ -26,6 +29,8 @@ export const ALL_STATUSES: readonly ClaimStatus[] = Object.values(ClaimStatus);
 
 export const ClaimAction = {
   Submit: 'submit',
+  /** The insurer's peer adjudicates a submitted claim. */
+  Adjudicate: 'adjudicate',
   /** An adjudicator decides a pended claim. */
   Decide: 'decide',
   Appeal: 'appeal',
@@ -51,7 +56,8 @@ const S = ClaimStatus;
  * keeps its approved lines when its appeal is refused (a fully denied one pays 0).
  */
 export const TRANSITIONS: Readonly<Record<ClaimAction, Rule>> = {
-  submit: { from: [undefined], to: [S.Approved, S.PartiallyApproved, S.Denied, S.Pended] },
+  submit: { from: [undefined], to: [S.Submitted] },
+  adjudicate: { from: [S.Submitted], to: [S.Approved, S.PartiallyApproved, S.Denied, S.Pended] },
   decide: { from: [S.Pended], to: [S.Approved, S.PartiallyApproved, S.Denied] },
   appeal: { from: [S.Denied, S.PartiallyApproved], to: [S.Appealed] },
   'decide-appeal': { from: [S.Appealed], to: [S.AppealApproved, S.AppealDenied] },

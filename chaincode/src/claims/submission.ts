@@ -1,8 +1,10 @@
 /**
- * Submitting a claim: contents from the transient map, adjudicated at once, result and
- * accumulators written in the same transaction. Returns and announces only the claim ID and
- * status. Fabric keeps one event per transaction, so submission emits ClaimAdjudicated or
- * ClaimPended (never ClaimSubmitted as well).
+ * Submitting a claim (intake, the provider's fact): contents from the transient map into the
+ * provider's claims collection, the public claim 'submitted'. Endorsed by the provider's and
+ * the insurer's peers (the collection's policy), and both simulate the same thing: nothing
+ * here reads what only the insurer holds. Adjudication is the next transaction
+ * (adjudication.ts), on the insurer's peer alone. Returns and announces only the claim ID
+ * and status.
  */
 import type { HealthContext } from '../shared/context';
 import { conflict, forbidden, invalidArgument } from '../shared/errors';
@@ -12,14 +14,10 @@ import { Msp, PROVIDER_MSPS, Transient } from '../shared/names';
 import { Role } from '../shared/roles';
 import { parse } from '../shared/schema';
 import { claimProvider } from './access';
-import { adjudicate } from './adjudicate';
 import { type ClaimContents, ClaimPayloadSchema, type PublicClaim } from './claim';
-import { claimExists, indexLines, saveNewClaim } from './claim-store';
-import { txDate } from './dates';
-import { gatherInputs } from './inputs';
-import { saveAccumulators } from './member-store';
-import { Salt, sameAccumulators } from './membership';
-import type { ClaimRecord } from './record';
+import { claimExists, saveNewClaim } from './claim-store';
+import { planYear, txDate } from './dates';
+import { Salt } from './membership';
 import { ClaimAction, ClaimStatus, requireTransition } from './status';
 
 export async function submitClaim(
@@ -35,17 +33,13 @@ export async function submitClaim(
   if (await claimExists(ctx.ledger, contents.claimId)) {
     throw conflict(`claim ${contents.claimId} exists already`);
   }
-  const today = txDate(ctx.ledger);
-  if (contents.serviceDate > today) {
+  if (contents.serviceDate > txDate(ctx.ledger)) {
     throw invalidArgument(
       'transient.payload.serviceDate',
       'must not be after the day of submission',
     );
   }
-
-  const { input, plan, year } = await gatherInputs(ctx, contents, today);
-  const result = adjudicate(input);
-  requireTransition(undefined, ClaimAction.Submit, result.status);
+  requireTransition(undefined, ClaimAction.Submit, ClaimStatus.Submitted);
 
   const now = ctx.ledger.txTime();
   const claim: PublicClaim = {
@@ -53,35 +47,24 @@ export async function submitClaim(
     submittingMsp: ctx.caller.mspId,
     providerMsp: contents.providerMsp,
     insurerMsp: Msp.Insurer,
-    status: result.status,
+    status: ClaimStatus.Submitted,
     hash: saltedHash(salt, contents),
     submittedAt: now,
     updatedAt: now,
   };
-  const record: ClaimRecord = {
-    claimId: contents.claimId,
-    patientId: contents.patientId,
-    providerMsp: contents.providerMsp,
-    planId: plan?.planId,
-    planVersion: plan?.version,
-    planYear: year,
-    result,
-    decisions: [],
-  };
-  await saveNewClaim(ctx.ledger, claim, { contents, salt }, record);
-  await indexLines(ctx.ledger, contents, claim.insurerMsp, result.lines);
-  if (plan !== undefined && !sameAccumulators(result.accumulators, input.accumulators)) {
-    const where = {
+  await saveNewClaim(
+    ctx.ledger,
+    claim,
+    { contents, salt },
+    {
+      claimId: contents.claimId,
       patientId: contents.patientId,
-      planId: plan.planId,
-      year,
-      insurerMsp: plan.insurerMsp,
-    };
-    await saveAccumulators(ctx.ledger, where, result.accumulators);
-  }
-  const event =
-    result.status === ClaimStatus.Pended ? EventName.ClaimPended : EventName.ClaimAdjudicated;
-  ctx.ledger.emit(event, { claimId: claim.claimId, status: claim.status }, [
+      providerMsp: contents.providerMsp,
+      planYear: planYear(contents.serviceDate),
+      decisions: [],
+    },
+  );
+  ctx.ledger.emit(EventName.ClaimSubmitted, { claimId: claim.claimId, status: claim.status }, [
     claim.providerMsp,
     claim.insurerMsp,
   ]);

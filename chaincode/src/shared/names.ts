@@ -18,7 +18,9 @@ export const Collection = {
    * in their custodian's implicit collection (custodian.ts). Fabric cannot remove a collection
    * from a chaincode definition, so networks that used it keep it defined and empty. */
   Clinical: 'clinical',
-  /** Plan membership (member numbers, coverage), shared by the providers and the insurer. */
+  /** Defined in network/collections.json and no longer written: membership, prior
+   * authorisations and accumulators live with the insurer alone (its implicit collection,
+   * claims/insurer-secret.ts). Kept defined for the same reason as Clinical. */
   Membership: 'membership',
 } as const;
 

@@ -84,17 +84,44 @@ export function claimsRoutes(): Route[] {
       method: 'post',
       path: '/claims',
       tag,
-      summary: 'Submit a claim; the chaincode adjudicates it at once',
+      summary: "Submit a claim; the insurer's peer adjudicates it right after, in the same call",
       description:
-        "A provider's registrar or physician, or the insurer's intake (naming providerMsp).",
+        "A provider's registrar or physician, or the insurer's intake (naming providerMsp). " +
+        'Two transactions: the intake (endorsed by the provider and the insurer) and the ' +
+        "adjudication (the insurer's peer alone, the only one holding membership). " +
+        "transactionId is the intake's (the claim's creation), blockNumber the last block; " +
+        "result.status is the adjudication's. If the adjudication could not run (the insurer's " +
+        'peer unreachable, a conflict retried out), the claim exists all the same: 201 with ' +
+        "status 'submitted' and adjudication null; POST /claims/{claimId}/adjudication finishes it.",
       access: 'user',
       body: ClaimBody,
       query: NoQuery,
       params: NoParams,
-      success: { status: 201, description: STEP },
+      success: {
+        status: 201,
+        description:
+          '{result: {claimId, status, adjudication: {transactionId, blockNumber} | null}, transactionId, blockNumber}',
+      },
       errors: [400, 403, 409, 422],
       handle: async ({ body, contracts }) =>
         committed(await (await contracts()).claims.submitClaim(body)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/claims/{claimId}/adjudication',
+      tag,
+      summary: "Adjudicate a claim left 'submitted' (a party to the claim)",
+      description:
+        "Runs on the insurer's peer. Needed only when POST /claims committed the intake and " +
+        "its adjudication then failed (the insurer's peer unreachable, a conflict).",
+      access: 'user',
+      body: NoBody,
+      query: NoQuery,
+      params: ClaimParams,
+      success: { status: 201, description: STEP },
+      errors: STEP_ERRORS,
+      handle: async ({ params, contracts }) =>
+        committed(await (await contracts()).claims.adjudicateClaim(params.claimId)),
     }),
     defineRoute({
       method: 'get',

@@ -139,6 +139,7 @@ export const ClaimParams = z.strictObject({ claimId: Id });
 export const ClaimListQuery = PageQuery.extend({
   status: z
     .enum([
+      'submitted',
       'approved',
       'partially-approved',
       'denied',

@@ -7,6 +7,10 @@ import { type ChaincodeStub, KeyEndorsementPolicy } from 'fabric-shim';
 import type { AdjudicationInput } from '../../../chaincode/src/claims/adjudicate';
 import type { ClaimPayload } from '../../../chaincode/src/claims/claim';
 import { ClaimsContract } from '../../../chaincode/src/claims/contract';
+import { INSURER_COLLECTION } from '../../../chaincode/src/claims/insurer-secret';
+import { keys } from '../../../chaincode/src/claims/keys';
+import { ClaimRecordSchema } from '../../../chaincode/src/claims/record';
+import { ClaimResultSchema } from '../../../chaincode/src/claims/result';
 import type { Enrolment } from '../../../chaincode/src/claims/membership';
 import type { Plan, PlanTerms } from '../../../chaincode/src/claims/plan';
 import { consentKey } from '../../../chaincode/src/consent/state';
@@ -201,11 +205,13 @@ export async function setUpMember(stub: FakeStub, terms: Partial<PlanTerms> = {}
   return enrolmentId;
 }
 
-/** Submits a claim in a new transaction and returns the parsed answer. */
-export async function submit(
+type Caller = (s: FakeStub) => ReturnType<typeof registrar>;
+
+/** Submits a claim (intake) in a new transaction and returns the parsed answer. */
+export async function intakeOnly(
   stub: FakeStub,
   payload: Partial<ClaimPayload> = {},
-  options: { at?: string; as?: (s: FakeStub) => ReturnType<typeof registrar> } = {},
+  options: { at?: string; as?: Caller } = {},
 ): Promise<{ claimId: string; status: string }> {
   stub.nextTx({
     at: options.at ?? '2026-03-01T12:00:00Z',
@@ -213,6 +219,54 @@ export async function submit(
   });
   const caller = (options.as ?? registrar)(stub);
   return JSON.parse(await contract.submitClaim(caller)) as { claimId: string; status: string };
+}
+
+/** Adjudicates a submitted claim in a new transaction, on the insurer's peer. */
+export async function adjudicate(
+  stub: FakeStub,
+  claimId: string,
+  options: { at?: string; as?: Caller } = {},
+): Promise<{ claimId: string; status: string }> {
+  stub.nextTx({ at: options.at ?? '2026-03-01T12:00:00Z', transient: { salt: 'b2'.repeat(16) } });
+  const caller = (options.as ?? registrar)(stub);
+  return JSON.parse(await contract.adjudicateClaim(caller, claimId)) as {
+    claimId: string;
+    status: string;
+  };
+}
+
+/** Submits a claim and has it adjudicated, as the gateway does in one call: the answer of
+ * the adjudication. */
+export async function submit(
+  stub: FakeStub,
+  payload: Partial<ClaimPayload> = {},
+  options: { at?: string; as?: Caller } = {},
+): Promise<{ claimId: string; status: string }> {
+  const { claimId } = await intakeOnly(stub, payload, options);
+  return adjudicate(stub, claimId, options);
+}
+
+/** A claim's record once adjudicated (the result is there). */
+export const AdjudicatedRecordSchema = ClaimRecordSchema.extend({ result: ClaimResultSchema });
+
+/** A value in the insurer's implicit collection under the key KEY makes with its secret. */
+export function insurerValue(
+  stub: FakeStub,
+  key: (ledger: Ledger, secret: string) => string,
+): unknown {
+  const collection = stub.privateData.get(INSURER_COLLECTION);
+  const stored = collection?.get(keys.claimsSecret(ledgerOf(stub)));
+  if (stored === undefined) return undefined;
+  const { secret } = JSON.parse(Buffer.from(stored).toString('utf8')) as { secret: string };
+  const bytes = collection?.get(key(ledgerOf(stub), secret));
+  return bytes === undefined ? undefined : JSON.parse(Buffer.from(bytes).toString('utf8'));
+}
+
+export const ledgerOf = (stub: FakeStub) => new Ledger(stub as unknown as ChaincodeStub);
+
+/** The member's accumulators for the plan year, as the insurer keeps them. */
+export function accumulatorsOf(stub: FakeStub, patientId = PATIENT, year = '2026'): unknown {
+  return insurerValue(stub, (l, secret) => keys.accumulator(l, secret, patientId, 'gold', year));
 }
 
 /** Logs the caller's access and reads the claim in the same (evaluated) moment. */

@@ -4,8 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { AccumulatorsSchema } from '../../../chaincode/src/claims/membership';
-import { ClaimRecordSchema } from '../../../chaincode/src/claims/record';
-import { Collection, Msp } from '../../../chaincode/src/shared/names';
+import { Msp } from '../../../chaincode/src/shared/names';
 import { Role } from '../../../chaincode/src/shared/roles';
 import { contextFor, errorCodeOf, FakeStub } from '../../support/fake-stub';
 import {
@@ -23,6 +22,8 @@ import {
   SALT,
   setUpMember,
   submit,
+  accumulatorsOf,
+  AdjudicatedRecordSchema,
 } from './fixtures';
 
 type As = typeof registrar;
@@ -75,13 +76,10 @@ async function pay(
 }
 
 const record = (stub: FakeStub, claimId = 'clm-1') =>
-  ClaimRecordSchema.parse(privateValue(stub, 'claimsProviderA', 'claimRecord', claimId));
+  AdjudicatedRecordSchema.parse(privateValue(stub, 'claimsProviderA', 'claimRecord', claimId));
 const publicStatus = (stub: FakeStub, claimId = 'clm-1') =>
   (publicValue(stub, 'claim', claimId) as { status: string }).status;
-const accumulators = (stub: FakeStub) =>
-  AccumulatorsSchema.parse(
-    privateValue(stub, Collection.Membership, 'accumulator', PATIENT, 'gold', '2026'),
-  );
+const accumulators = (stub: FakeStub) => AccumulatorsSchema.parse(accumulatorsOf(stub, PATIENT));
 
 async function ready(): Promise<FakeStub> {
   const stub = new FakeStub();
@@ -285,7 +283,7 @@ describe('claims: after adjudication', () => {
       // 99213: allowed 15 000, all of it to pat-2's deductible
       assert.equal(record(stub).result.totals.patientShareCents, 15_000);
       assert.equal(record(stub).planId, 'gold');
-      const acc = privateValue(stub, Collection.Membership, 'accumulator', 'pat-2', 'gold', '2026');
+      const acc = accumulatorsOf(stub, 'pat-2');
       assert.deepEqual(acc, { deductibleMetCents: 15_000, outOfPocketMetCents: 15_000 });
     });
 

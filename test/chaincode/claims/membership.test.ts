@@ -7,18 +7,20 @@ import {
   PriorAuthListSchema,
 } from '../../../chaincode/src/claims/membership';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
-import { Collection, Msp } from '../../../chaincode/src/shared/names';
+import { keys } from '../../../chaincode/src/claims/keys';
+import { isAttested } from '../../../chaincode/src/shared/attestation';
+import { Collection, implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { errorCodeOf, FakeStub } from '../../support/fake-stub';
 import {
   adjudicator,
   contract,
   insurerAdmin,
+  insurerValue,
   intake,
+  ledgerOf,
   MEMBER_NUMBER,
   PATIENT,
   policyOrgs,
-  privateKey,
-  privateValue,
   publicKey,
   publicValue,
   registrar,
@@ -69,11 +71,11 @@ describe('claims: membership', () => {
       assert.equal(enrolmentId, stub.txId);
     });
 
-    it('keeps the member number and coverage in the membership collection', async () => {
+    it('keeps the member number and coverage with the insurer alone', async () => {
       const stub = new FakeStub();
       const enrolmentId = await setUpMember(stub);
       const member = MemberSchema.parse(
-        privateValue(stub, Collection.Membership, 'member', PATIENT),
+        insurerValue(stub, (l, secret) => keys.member(l, secret, PATIENT)),
       );
       assert.equal(member.enrolments.length, 1);
       assert.equal(member.enrolments[0]?.enrolmentId, enrolmentId);
@@ -96,16 +98,34 @@ describe('claims: membership', () => {
       });
     });
 
-    it('lets only the insurer endorse later changes of the member and the marker', async () => {
+    it('puts the member in the insurer’s implicit collection only, keyed by an HMAC, not the patient ID', async () => {
+      const stub = new FakeStub();
+      await setUpMember(stub);
+      // Only the insurer's implicit collection holds anything; no shared collection is written.
+      assert.deepEqual([...stub.privateData.keys()], [implicitCollection(Msp.Insurer)]);
+      assert.equal(stub.privateData.get(Collection.Membership), undefined);
+      const held = [...(stub.privateData.get(implicitCollection(Msp.Insurer))?.entries() ?? [])];
+      const memberEntries = held.filter(([key]) => key.includes('member'));
+      assert.equal(memberEntries.length, 1);
+      const [memberKey = '', bytes] = memberEntries[0] ?? [];
+      assert.ok(!memberKey.includes(PATIENT), 'the key must not contain the patient ID');
+      assert.notEqual(memberKey, publicKey(stub, 'member', PATIENT));
+      assert.ok(
+        Buffer.from(bytes ?? [])
+          .toString('utf8')
+          .includes(MEMBER_NUMBER),
+      );
+    });
+
+    it('lets only the insurer endorse later changes of the marker, which it attests', async () => {
       const stub = new FakeStub();
       const enrolmentId = await setUpMember(stub);
-      assert.deepEqual(
-        policyOrgs(stub, privateKey(stub, Collection.Membership, 'member', PATIENT)),
-        [Msp.Insurer],
-      );
       assert.deepEqual(policyOrgs(stub, publicKey(stub, 'enrolmentMarker', enrolmentId)), [
         Msp.Insurer,
       ]);
+      const ledger = ledgerOf(stub);
+      const key = keys.enrolmentMarker(ledger, enrolmentId);
+      assert.equal(await isAttested(ledger, Msp.Insurer, key), true);
     });
 
     it('adds a later enrolment that does not overlap', async () => {
@@ -113,7 +133,7 @@ describe('claims: membership', () => {
       await setUpMember(stub);
       await enrol(stub, enrolRequest(), insurerAdmin);
       const member = MemberSchema.parse(
-        privateValue(stub, Collection.Membership, 'member', PATIENT),
+        insurerValue(stub, (l, secret) => keys.member(l, secret, PATIENT)),
       );
       assert.deepEqual(
         member.enrolments.map((e) => e.coverageFrom),
@@ -165,7 +185,7 @@ describe('claims: membership', () => {
         authRequest({ authId: 'pa-2', validFrom: '2026-03-01', validTo: '2026-03-31' }),
       );
       const list = PriorAuthListSchema.parse(
-        privateValue(stub, Collection.Membership, 'priorAuth', PATIENT, '70553'),
+        insurerValue(stub, (l, secret) => keys.priorAuth(l, secret, PATIENT, '70553')),
       );
       assert.deepEqual(
         list.auths.map((a) => a.authId),

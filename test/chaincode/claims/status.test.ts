@@ -15,6 +15,7 @@ import { ChaincodeError } from '../../../chaincode/src/shared/errors';
 /** The whole table, written out: status → the actions it allows. */
 const EXPECTED: Record<ClaimStatus | 'new', ClaimAction[]> = {
   new: ['submit'],
+  submitted: ['adjudicate'],
   pended: ['decide'],
   approved: ['pay'],
   'partially-approved': ['appeal', 'pay'],
@@ -53,7 +54,8 @@ describe('claims: status transitions', () => {
   }
 
   const OUTCOMES: [ClaimAction, ClaimStatus[]][] = [
-    ['submit', ['approved', 'partially-approved', 'denied', 'pended']],
+    ['submit', ['submitted']],
+    ['adjudicate', ['approved', 'partially-approved', 'denied', 'pended']],
     ['decide', ['approved', 'partially-approved', 'denied']],
     ['appeal', ['appealed']],
     ['decide-appeal', ['appeal-approved', 'appeal-denied']],

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { PublicClaimSchema } from '../../../chaincode/src/claims/claim';
 import { gatherInputs } from '../../../chaincode/src/claims/inputs';
 import { AccumulatorsSchema } from '../../../chaincode/src/claims/membership';
-import { ClaimRecordSchema } from '../../../chaincode/src/claims/record';
 import { saltedHash } from '../../../chaincode/src/shared/hash';
-import { Collection, Msp } from '../../../chaincode/src/shared/names';
+import { implicitCollection, Msp } from '../../../chaincode/src/shared/names';
 import { Role } from '../../../chaincode/src/shared/roles';
 import { contextFor, errorCodeOf, FakeStub } from '../../support/fake-stub';
 import {
@@ -34,6 +33,8 @@ import {
   SALT,
   setUpMember,
   submit,
+  accumulatorsOf,
+  AdjudicatedRecordSchema,
 } from './fixtures';
 
 const CLAIMS_A = 'claimsProviderA';
@@ -46,13 +47,11 @@ async function ready(terms: Parameters<typeof setUpMember>[1] = {}): Promise<Fak
 }
 
 function recordOf(stub: FakeStub, claimId: string, collection = CLAIMS_A) {
-  return ClaimRecordSchema.parse(privateValue(stub, collection, 'claimRecord', claimId));
+  return AdjudicatedRecordSchema.parse(privateValue(stub, collection, 'claimRecord', claimId));
 }
 
 function accumulators(stub: FakeStub) {
-  return AccumulatorsSchema.parse(
-    privateValue(stub, Collection.Membership, 'accumulator', PATIENT, 'gold', '2026'),
-  );
+  return AccumulatorsSchema.parse(accumulatorsOf(stub, PATIENT));
 }
 
 describe('claims: submitClaim', () => {
@@ -154,9 +153,15 @@ describe('claims: submitClaim', () => {
     const stub = await ready();
     stub.nextTx({ at: '2026-03-01T12:00:00Z' });
     const contents = (providerMsp: string) => ({ ...claimPayload(), providerMsp });
-    const atA = await gatherInputs(registrar(stub), contents(Msp.ProviderA), '2026-03-01');
+    const atA = await gatherInputs(
+      registrar(stub),
+      undefined,
+      contents(Msp.ProviderA),
+      '2026-03-01',
+    );
     const atB = await gatherInputs(
       registrar(stub, Msp.ProviderB),
+      undefined,
       contents(Msp.ProviderB),
       '2026-03-01',
     );
@@ -170,10 +175,7 @@ describe('claims: submitClaim', () => {
     const record = recordOf(stub, 'clm-1');
     assert.deepEqual(record.result.reasonCodes, ['NOT_ELIGIBLE']);
     assert.equal(record.planId, undefined);
-    assert.equal(
-      privateValue(stub, Collection.Membership, 'accumulator', 'pat-unknown', 'gold', '2026'),
-      undefined,
-    );
+    assert.equal(accumulatorsOf(stub, 'pat-unknown'), undefined);
   });
 
   it('pends a claim above the review threshold, emits ClaimPended and accumulates nothing', async () => {
@@ -184,10 +186,7 @@ describe('claims: submitClaim', () => {
       name: 'ClaimPended',
       payload: { claimId: 'clm-1', status: 'pended', audience: [Msp.Insurer, Msp.ProviderA] },
     });
-    assert.equal(
-      privateValue(stub, Collection.Membership, 'accumulator', PATIENT, 'gold', '2026'),
-      undefined,
-    );
+    assert.equal(accumulatorsOf(stub, PATIENT), undefined);
   });
 
   describe('payment consent, when the plan requires it', () => {
@@ -243,25 +242,49 @@ describe('claims: submitClaim', () => {
       });
     });
 
-    it('needs the provider and the insurer to endorse any later change of the claim', async () => {
+    it('keeps accumulators and the duplicate-line index with the insurer, under keys made with its secret', async () => {
+      const stub = await ready();
+      await submit(stub);
+      const providerKeys = [...(stub.privateData.get(CLAIMS_A)?.keys() ?? [])].join(' ');
+      assert.ok(!providerKeys.includes('claimLine'), 'no line index in the provider collection');
+      const insurerKeys = [
+        ...(stub.privateData.get(implicitCollection(Msp.Insurer))?.keys() ?? []),
+      ];
+      const kindOf = (key: string) => key.split('\u0000')[1] ?? '';
+      // Beside the private data, the insurer's attestations of public keys (plan, marker, claim).
+      assert.deepEqual(insurerKeys.map(kindOf).sort(), [
+        'accumulator',
+        'claim',
+        'claimLine',
+        'claimsSecret',
+        'enrolmentMarker',
+        'member',
+        'plan',
+      ]);
+      const indexed = insurerKeys.filter((k) =>
+        ['accumulator', 'claimLine', 'member'].includes(kindOf(k)),
+      );
+      for (const key of indexed) {
+        for (const known of [PATIENT, DOCTOR, '99213', '2026-02-10', 'gold']) {
+          assert.ok(!key.includes(known), `${known} must not be computable into a key`);
+        }
+      }
+      assert.equal(stub.privateData.get('membership'), undefined);
+    });
+
+    it('needs both to change the contents, and the insurer’s peer for the record and the status', async () => {
       const stub = await ready();
       await submit(stub);
       const both = [Msp.Insurer, Msp.ProviderA].sort();
-      assert.deepEqual(policyOrgs(stub, publicKey(stub, 'claim', 'clm-1')), both);
-      assert.deepEqual(policyOrgs(stub, privateKey(stub, CLAIMS_A, 'claimRecord', 'clm-1')), both);
+      assert.deepEqual(policyOrgs(stub, publicKey(stub, 'claim', 'clm-1')), [Msp.Insurer]);
+      assert.deepEqual(policyOrgs(stub, privateKey(stub, CLAIMS_A, 'claim', 'clm-1')), both);
+      assert.deepEqual(policyOrgs(stub, privateKey(stub, CLAIMS_A, 'claimRecord', 'clm-1')), [
+        Msp.Insurer,
+      ]);
       assert.deepEqual(
         policyOrgs(stub, privateKey(stub, CLAIMS_A, 'claimContents', 'clm-1')),
         both,
       );
-      const accKey = privateKey(
-        stub,
-        Collection.Membership,
-        'accumulator',
-        PATIENT,
-        'gold',
-        '2026',
-      );
-      assert.deepEqual(policyOrgs(stub, accKey), [Msp.Insurer]);
     });
   });
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ClaimContentsSchema, PublicClaimSchema } from '../../../chaincode/src/claims/claim';
 import { Salt } from '../../../chaincode/src/claims/membership';
 import { ClaimRecordSchema } from '../../../chaincode/src/claims/record';
+import { ClaimResultSchema } from '../../../chaincode/src/claims/result';
 import type { Committed } from '../../../gateway/src/fabric/transactions';
 import { common } from '@hyperledger/fabric-protos';
 import { CHAINCODE, CHANNEL, MSP, type OrgName, type Session, type TestNetwork } from './network';
@@ -86,10 +87,14 @@ export const ClaimViewSchema = z.strictObject({
   claim: PublicClaimSchema,
   contents: ClaimContentsSchema,
   salt: Salt,
-  record: ClaimRecordSchema,
+  // Every claim the run reads is adjudicated: its record has a result.
+  record: ClaimRecordSchema.extend({ result: ClaimResultSchema }),
 });
 
 export type ClaimView = z.output<typeof ClaimViewSchema>;
+
+/** getClaim's answer for any claim, one only submitted (no result yet) included. */
+export const SubmittedClaimViewSchema = ClaimViewSchema.extend({ record: ClaimRecordSchema });
 
 export const CLAIM_PARTIES = [MSP.providera, MSP.insurer];
 

@@ -72,6 +72,28 @@ export function recordNote(
   record([{ kind, value: note, custodians: [custodian], patientId }]);
 }
 
+/** A member number enrolMember wrote: membership lives with the insurer alone. */
+export function recordMemberNumber(insurer: string, patientId: string, memberNumber: string): void {
+  record([{ kind: 'member number', value: memberNumber, custodians: [insurer], patientId }]);
+}
+
+/** The diagnosis codes of a claim's contents, held by its provider and its insurer only (the
+ * provider's claims collection). */
+export function recordClaimDiagnoses(
+  custodians: readonly string[],
+  patientId: string,
+  codes: readonly string[],
+): void {
+  record(
+    codes.map((value) => ({
+      kind: 'claim diagnosis',
+      value,
+      custodians: [...custodians],
+      patientId,
+    })),
+  );
+}
+
 /** Every value recorded since the file was last removed (none if it does not exist). */
 export function phiWritten(): PhiEntry[] {
   if (!existsSync(PHI_WRITTEN)) return [];

@@ -257,6 +257,77 @@ describe('claims facade', () => {
     ]);
   });
 
+  it("then adjudicates it on the insurer's peer alone, and answers the adjudication's status", async () => {
+    const { runner, submit } = fakeRunner();
+    submit.withArgs('submitClaim').resolves({
+      result: '{"claimId":"clm-1","status":"submitted"}',
+      transactionId: 'tx-in',
+      blockNumber: 7n,
+    });
+    submit.withArgs('adjudicateClaim').resolves({
+      result: '{"claimId":"clm-1","status":"approved"}',
+      transactionId: 'tx-adj',
+      blockNumber: 8n,
+    });
+    const answer = await newClaimsFacade({
+      tx: runner,
+      mspId: 'ProviderAMSP',
+      salt: () => SALT,
+    }).submitClaim(claim);
+    assert.deepEqual(submit.secondCall.args, [
+      'adjudicateClaim',
+      { args: ['clm-1'], transient: { salt: SALT }, endorsingOrganizations: ['InsurerMSP'] },
+    ]);
+    assert.deepEqual(answer, {
+      result: {
+        claimId: 'clm-1',
+        status: 'approved',
+        adjudication: { transactionId: 'tx-adj', blockNumber: 8 },
+      },
+      transactionId: 'tx-in',
+      blockNumber: 8,
+    });
+  });
+
+  it("answers 'submitted' with no adjudication when the insurer's peer cannot adjudicate", async () => {
+    const { runner, submit } = fakeRunner();
+    submit.withArgs('submitClaim').resolves({
+      result: '{"claimId":"clm-1","status":"submitted"}',
+      transactionId: 'tx-in',
+      blockNumber: 7n,
+    });
+    submit.withArgs('adjudicateClaim').rejects(new Error('UNAVAILABLE: no endorsers'));
+    const answer = await newClaimsFacade({
+      tx: runner,
+      mspId: 'ProviderAMSP',
+      salt: () => SALT,
+    }).submitClaim(claim);
+    assert.deepEqual(answer, {
+      result: { claimId: 'clm-1', status: 'submitted', adjudication: null },
+      transactionId: 'tx-in',
+      blockNumber: 7,
+    });
+  });
+
+  it("sends the insurer's steps to the insurer's peer alone", async () => {
+    const { runner, submit } = fakeRunner();
+    const claims = newClaimsFacade({ tx: runner, mspId: 'InsurerMSP', salt: () => SALT });
+    const decision = { lines: [{ line: 1, decision: 'approve' as const }] };
+    await claims.decidePendedClaim('clm-1', decision);
+    await claims.decideAppeal('clm-1', decision);
+    await claims.recordPayment('clm-1', { amountCents: 1, reference: 'R-1', paidOn: '2026-03-01' });
+    await claims.adjudicateClaim('clm-1');
+    assert.deepEqual(
+      submit.getCalls().map((c) => [c.args[0], c.args[1]?.endorsingOrganizations]),
+      [
+        ['decidePendedClaim', ['InsurerMSP']],
+        ['decideAppeal', ['InsurerMSP']],
+        ['recordPayment', ['InsurerMSP']],
+        ['adjudicateClaim', ['InsurerMSP']],
+      ],
+    );
+  });
+
   it('sends an appeal note privately, and no transient data without one', async () => {
     const { runner, submit } = fakeRunner();
     const claims = newClaimsFacade({ tx: runner, mspId: 'ProviderAMSP', salt: () => SALT });

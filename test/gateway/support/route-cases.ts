@@ -465,6 +465,15 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     invalid: { body: { ...CLAIM, lines: [] }, field: 'lines' },
   },
   {
+    route: 'POST /claims/{claimId}/adjudication',
+    method: 'post',
+    url: '/claims/clm-1/adjudication',
+    status: 201,
+    arrange: (c) => c.claims.adjudicateClaim.resolves(step),
+    args: ['clm-1'],
+    invalid: { url: '/claims/%24/adjudication', field: 'claimId' },
+  },
+  {
     route: 'GET /claims',
     method: 'get',
     url: '/claims?status=pended&pageSize=10',

@@ -65,6 +65,7 @@ const CLAIMS: Record<keyof ClaimsFacade, true> = {
   enrolMember: true,
   recordPriorAuth: true,
   submitClaim: true,
+  adjudicateClaim: true,
   logClaimAccess: true,
   getClaim: true,
   listClaims: true,

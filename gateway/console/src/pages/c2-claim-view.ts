@@ -33,7 +33,9 @@ function linesTable(lines: readonly LineResult[]): HTMLElement {
 /** The next step: decide pended lines, decide an appeal, pay, or nothing. */
 type Reload = (note: HTMLElement) => void;
 
-function nextStep(read: ClaimRead, ctx: PageContext, reload: Reload): HTMLElement {
+type Adjudicated = ClaimRead & { record: { result: NonNullable<ClaimRead['record']['result']> } };
+
+function nextStep(read: Adjudicated, ctx: PageContext, reload: Reload): HTMLElement {
   const { claim, record } = read;
   if (ctx.user.role !== 'adjudicator') {
     return h('p', { class: 'hint' }, 'Only an adjudicator decides claims and records payments.');
@@ -59,7 +61,18 @@ function nextStep(read: ClaimRead, ctx: PageContext, reload: Reload): HTMLElemen
 
 function draw(read: ClaimRead, ctx: PageContext, reload: Reload): HTMLElement[] {
   const { claim, contents, record } = read;
-  const { totals } = record.result;
+  const { result } = record;
+  if (result === undefined) {
+    return [
+      facts([
+        ['Status', badge(claim.status)],
+        ['Provider', claim.providerMsp],
+        ['Submitted', when(claim.submittedAt)],
+      ]),
+      h('p', { class: 'hint' }, "Not adjudicated yet: the insurer's peer adjudicates it next."),
+    ];
+  }
+  const { totals } = result;
   const plan =
     record.planId === undefined ? undefined : `${record.planId} v${record.planVersion ?? '?'}`;
   return [
@@ -73,7 +86,7 @@ function draw(read: ClaimRead, ctx: PageContext, reload: Reload): HTMLElement[] 
       ['Service date', when(contents.serviceDate)],
       ['Diagnoses', contents.diagnosisCodes.join(', ')],
       ['Plan', plan],
-      ['Claim reason codes', codes(record.result.reasonCodes)],
+      ['Claim reason codes', codes(result.reasonCodes)],
       ['Total charged', money(totals.chargeCents)],
       ['Total allowed', money(totals.allowedCents)],
       ['Patient share', money(totals.patientShareCents)],
@@ -89,8 +102,8 @@ function draw(read: ClaimRead, ctx: PageContext, reload: Reload): HTMLElement[] 
           `${money(record.payment.amountCents)} on ${when(record.payment.paidOn)} (${record.payment.reference})`,
       ],
     ]),
-    linesTable(record.result.lines),
-    nextStep(read, ctx, reload),
+    linesTable(result.lines),
+    nextStep({ ...read, record: { ...record, result } }, ctx, reload),
   ];
 }
 

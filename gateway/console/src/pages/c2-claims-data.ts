@@ -45,17 +45,20 @@ export const ClaimRead = object({
   record: object({
     planId: optional(str),
     planVersion: optional(int),
-    result: object({
-      status: str,
-      reasonCodes: array(str),
-      lines: array(LineResult),
-      totals: object({
-        chargeCents: int,
-        allowedCents: int,
-        patientShareCents: int,
-        paidCents: int,
+    /** Absent while the claim is submitted and the insurer has not adjudicated it yet. */
+    result: optional(
+      object({
+        status: str,
+        reasonCodes: array(str),
+        lines: array(LineResult),
+        totals: object({
+          chargeCents: int,
+          allowedCents: int,
+          patientShareCents: int,
+          paidCents: int,
+        }),
       }),
-    }),
+    ),
     appeal: optional(object({ reason: str, note: optional(str) })),
     payment: optional(object({ amountCents: int, reference: str, paidOn: str })),
   }),
@@ -84,9 +87,12 @@ export const Plan = object({
 });
 export type Plan = ReturnType<typeof Plan>;
 
-/** Claim statuses in their order of life, for the queue's filter. */
+/** Claim statuses for the queue's filter: pended first (what the queue opens on), then in
+ * their order of life; 'submitted' (not adjudicated yet) only when the insurer's peer could
+ * not adjudicate right after the intake. */
 export const STATUSES = [
   'pended',
+  'submitted',
   'approved',
   'partially-approved',
   'denied',

@@ -25,6 +25,7 @@ export const CLAIM_EVENTS = [
 const STATUSES: readonly (readonly [string, string])[] = [
   ['', 'Any status'],
   ...[
+    'submitted',
     'approved',
     'partially-approved',
     'denied',

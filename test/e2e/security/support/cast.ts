@@ -148,6 +148,12 @@ async function assemble(): Promise<Cast> {
     },
     endorsingOrganizations: CLAIM_PARTIES,
   });
+  // Adjudicated by the insurer's peer alone, the only one holding membership: pended.
+  await registrar.contract('claims').submit('adjudicateClaim', {
+    args: [claimId],
+    transient: { salt: salt() },
+    endorsingOrganizations: [MSP.insurer],
+  });
   return {
     net,
     run,
