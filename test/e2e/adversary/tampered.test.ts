@@ -550,10 +550,14 @@ describe('adversary mode (b): ProviderB runs a tampered chaincode server', funct
         }),
       );
       assert.equal(refusal.code, 'NOT_FOUND');
+      assert.ok(
+        !(await paidClaimIds(s.adjudicator)).includes(claimId()),
+        "not in the insurer's list of paid claims",
+      );
       note(
         'forge a paid claim, public key only; then the insurer reads it',
         'the insurer’s peer does not know it',
-        `${committed}; logClaimAccess at the insurer: ${refusal.code}`,
+        `${committed}; logClaimAccess at the insurer: ${refusal.code}; not in its listClaims`,
         'b',
       );
     });
@@ -594,6 +598,23 @@ describe('adversary mode (b): ProviderB runs a tampered chaincode server', funct
     });
   });
 });
+
+/** Every paid claim the insurer's peer lists, page after page. */
+async function paidClaimIds(insurer: Session): Promise<string[]> {
+  const ids: string[] = [];
+  let bookmark = '';
+  do {
+    const page = JSON.parse(
+      await insurer.contract('claims').evaluate('listClaims', {
+        args: ['paid', '100', bookmark],
+        endorsingOrganizations: [INSURER],
+      }),
+    ) as { items: { claimId: string }[]; bookmark: string };
+    ids.push(...page.items.map((c) => c.claimId));
+    bookmark = page.bookmark;
+  } while (bookmark !== '');
+  return ids;
+}
 
 /** The board's verifyLicence, evaluated by VIA at its own peer. */
 async function verify(
