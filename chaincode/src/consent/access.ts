@@ -27,18 +27,57 @@ import {
 /** How long an access entry stays fresh for a read. */
 export const ACCESS_FRESH_MINUTES = 15;
 
+/**
+ * The decision over the patient's attested consents and emergency accesses. Decided first on
+ * the public facts and then confirmed: when that allows, by one consent or emergency access,
+ * only that fact's attestation is checked (the first allowing fact is also the first allowing
+ * attested one); otherwise the decision is taken again over the attested facts alone, so a
+ * forged fact never names the refusal either. A read under consent checks one hash, not one
+ * per consent the patient ever gave.
+ */
 export async function mayAccess(
   ctx: HealthContext,
   request: AccessRequest,
 ): Promise<AccessDecision> {
-  const consents = await attestedConsents(ctx, request.patientId);
+  const { ledger } = ctx;
+  const { patientId } = request;
+  const patient = await attestedPatient(ledger, patientId);
+  if (patient === undefined) return decideAccess([], [], request); // no registration, no consent
+  const consents = await ledger.list(ConsentSchema, ObjectType.Consent, patientId);
   const practitionerId = request.reader.practitionerId;
   // Emergency accesses are keyed by practitioner, so only the reader's own are loaded.
   const emergencies =
     practitionerId === undefined
       ? []
-      : await attestedEmergencies(ctx, request.patientId, practitionerId);
-  return decideAccess(consents, emergencies, request);
+      : await ledger.list(EmergencyAccessSchema, ObjectType.Emergency, patientId, practitionerId);
+  const attested = (key: string) => isAttested(ledger, patient.registeredBy, key);
+  const decision = decideAccess(consents, emergencies, request);
+  if (decision.allowed) {
+    const key =
+      decision.basis === 'consent'
+        ? consentKey(ledger, patientId, decision.consentId)
+        : emergencyKeyOf(ledger, emergencies, decision.accessId);
+    if (key !== undefined && (await attested(key))) return decision;
+  }
+  const [attestedConsents, attestedEmergencies] = await Promise.all([
+    filterAsync(consents, (c) => attested(consentKey(ledger, patientId, c.consentId))),
+    filterAsync(emergencies, (e) => attested(emergencyKey(ledger, e))),
+  ]);
+  return decideAccess(attestedConsents, attestedEmergencies, request);
+}
+
+function emergencyKeyOf(
+  ledger: HealthContext['ledger'],
+  emergencies: readonly EmergencyAccess[],
+  accessId: string,
+): string | undefined {
+  const emergency = emergencies.find((e) => e.accessId === accessId);
+  return emergency && emergencyKey(ledger, emergency);
+}
+
+async function filterAsync<T>(items: readonly T[], keep: (item: T) => Promise<boolean>) {
+  const kept = await Promise.all(items.map(keep));
+  return items.filter((_, i) => kept[i] === true);
 }
 
 /** The patient's consents that their registering provider attested (shared/attestation.ts):
@@ -73,10 +112,7 @@ async function attestedBy<T>(
   if (facts.length === 0) return [];
   const patient = await attestedPatient(ledger, patientId);
   if (patient === undefined) return [];
-  const attested = await Promise.all(
-    facts.map((f) => isAttested(ledger, patient.registeredBy, keyOf(f))),
-  );
-  return facts.filter((_, i) => attested[i] === true);
+  return filterAsync(facts, (f) => isAttested(ledger, patient.registeredBy, keyOf(f)));
 }
 
 /** Writes the trail entry (newest-first per patient) and the reader's latest entry per record.

@@ -86,6 +86,37 @@ describe('a consent written without the patient’s registering provider', () =>
     });
   });
 
+  it('beside genuine consents: the genuine one decides, allowed or refused, never the forged one', async () => {
+    // Keys sort by consent ID: the forged ones ('a…') come before the genuine ones ('z…').
+    const genuine = (id: string, status: 'active' | 'revoked') =>
+      consent({ consentId: id, status, grantee: { kind: 'organisation', mspId: Msp.ProviderB } });
+    const forgedActive = consent({
+      consentId: 'a-forged',
+      grantee: { kind: 'organisation', mspId: Msp.ProviderB },
+    });
+    await ledger.put(consentKey(ledger, PATIENT, forgedActive.consentId), forgedActive);
+    const revoked = genuine('z-revoked', 'revoked');
+    await putAttested(
+      ledger,
+      Msp.ProviderA,
+      consentKey(ledger, PATIENT, revoked.consentId),
+      revoked,
+    );
+    stub.nextTx();
+    assert.deepEqual(await mayAccess(asPhysician(stub, Msp.ProviderB), request(forB)), {
+      allowed: false,
+      reason: 'REVOKED',
+    });
+    const active = genuine('z-active', 'active');
+    await putAttested(ledger, Msp.ProviderA, consentKey(ledger, PATIENT, active.consentId), active);
+    stub.nextTx();
+    assert.deepEqual(await mayAccess(asPhysician(stub, Msp.ProviderB), request(forB)), {
+      allowed: true,
+      basis: 'consent',
+      consentId: 'z-active',
+    });
+  });
+
   it("an emergency access written without it opens nothing and is not in the patient's list", async () => {
     const access = emergency({
       accessId: 'forged-e1',
