@@ -142,7 +142,25 @@ cmd_status() {
     )
   fi
   printf 'resident memory: %s MiB over %s processes\n' "$(resident_kib | awk '{printf "%.0f", $1/1024}')" "$(running_count)"
+  node_runtimes
   return "$failed"
+}
+
+# The Node.js version each kind of Node process runs on (its executable, asked directly).
+node_runtimes() {
+  local kind file pid exe versions
+  shopt -s nullglob
+  for kind in gateway cc; do
+    versions=$(
+      for file in "$PID_DIR/$kind".*.pid; do
+        pid=$(<"$file")
+        exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || continue
+        "$exe" -v 2>/dev/null
+      done | sort -u | paste -sd, -
+    )
+    [[ -n $versions ]] && printf 'node of the %s: %s\n' "$([[ $kind == cc ]] && echo 'chaincode servers' || echo gateways)" "$versions"
+  done
+  printf 'node of the scripts and tests: %s (%s)\n' "$(node -v)" "$(command -v node)"
 }
 
 # Sum of the resident set sizes (KiB) of every process this script started.

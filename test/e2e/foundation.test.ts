@@ -5,7 +5,8 @@
  * the patient's name, birth date or address.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { phiFoundInBlocks } from './support/blocks';
 import { runId } from './support/enrol';
@@ -37,6 +38,30 @@ describe('the foundation, on the real network', function () {
     assert.equal(running.filter((n) => n.startsWith('orderer.')).length, 3);
     assert.equal(running.filter((n) => /\.peer\d+$/.test(n) && !n.startsWith('cc.')).length, 4);
     assert.equal(running.filter((n) => n.startsWith('cc.')).length, 4);
+  });
+
+  it('runs every Node process on Node 22 or later: the pinned one unless it was left out', () => {
+    const repo = join(__dirname, '..', '..', '..');
+    const pinned = (
+      JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+        optionalDependencies: { node: string };
+      }
+    ).optionalDependencies.node;
+    const brought = existsSync(join(repo, 'node_modules', '.bin', 'node'));
+    const pids = join(NETWORK_HOME, 'pids');
+    const versions = new Map<string, string>([['tests', process.version]]);
+    for (const f of readdirSync(pids).filter((n) => /^(gateway|cc)\..*\.pid$/.test(n))) {
+      const pid = readFileSync(join(pids, f), 'utf8').trim();
+      const exe = readlinkSync(`/proc/${pid}/exe`);
+      versions.set(f.replace(/\.pid$/, ''), execFileSync(exe, ['-v'], { encoding: 'utf8' }).trim());
+    }
+    console.log(`      node: ${[...versions].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    assert.ok(versions.size >= 9, 'the tests, four chaincode servers and four gateways');
+    for (const [name, version] of versions) {
+      const [major = 0, minor = 0] = version.slice(1).split('.').map(Number);
+      assert.ok(major > 22 || (major === 22 && minor >= 12), `${name} runs on ${version}`);
+      if (brought) assert.equal(version, `v${pinned}`, `${name} runs on the pinned Node`);
+    }
   });
 
   for (const [provider, other] of [
