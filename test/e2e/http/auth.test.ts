@@ -28,7 +28,7 @@ describe('authentication and operations over HTTPS', function () {
   });
 
   it("a token of ProviderA's gateway is refused by ProviderB's: 401", async () => {
-    const user = await world.login('providera', 'patient1');
+    const user = await world.login('providera', 'registrar1');
     const res = await world.client('providerb').send('GET', '/me', { token: user.token });
     expectError(res, 401, 'UNAUTHENTICATED');
   });

@@ -6,6 +6,7 @@
  * SSE (resumable), and no PHI of the run in any block.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { phiFoundInBlocks } from '../support/blocks';
 import { MSP, TestNetwork } from '../support/network';
@@ -248,7 +249,11 @@ describe('records and consent over HTTPS', function () {
         [MSP.providera, false],
       ],
     );
-    const stranger = await world.login('providera', 'patient1');
+    // Another patient of ProviderA (a pseudonym in the chaincode's format).
+    const stranger = await world.newUser('providera', `stranger-${run}`, {
+      role: 'patient',
+      patientId: `pat-${randomBytes(16).toString('hex')}`,
+    });
     expectError(await stranger.get(`/patients/${patientId}/access-log`), 403, 'FORBIDDEN');
   });
 
