@@ -29,9 +29,30 @@ const PRIVATE_DATA_MISSING = /private data matching public hash version is not a
 
 export class Ledger {
   readonly #stub: ChaincodeStub;
+  /**
+   * What this transaction read, by key. A chaincode sees the state as committed before the
+   * transaction, never its own writes, so a second read of a key is the first one's answer:
+   * checking a fact's attestation after reading the fact, or the same patient in several rules
+   * of one transaction, costs no second round trip to the peer.
+   */
+  readonly #reads = new Map<string, Promise<Uint8Array>>();
 
   constructor(stub: ChaincodeStub) {
     this.#stub = stub;
+  }
+
+  #read(kind: string, key: string, fetch: () => Promise<Uint8Array>): Promise<Uint8Array> {
+    const id = `${kind}\u0000${key}`;
+    let read = this.#reads.get(id);
+    if (read === undefined) {
+      read = fetch();
+      this.#reads.set(id, read);
+    }
+    return read;
+  }
+
+  #state(key: string): Promise<Uint8Array> {
+    return this.#read('state', key, () => this.#stub.getState(key));
   }
 
   key(objectType: string, ...attributes: string[]): string {
@@ -50,18 +71,18 @@ export class Ledger {
   }
 
   async exists(key: string): Promise<boolean> {
-    const bytes = await this.#stub.getState(key);
+    const bytes = await this.#state(key);
     return bytes.length > 0;
   }
 
   async get<S extends z.ZodType>(schema: S, key: string): Promise<z.output<S> | undefined> {
-    const bytes = await this.#stub.getState(key);
+    const bytes = await this.#state(key);
     return bytes.length > 0 ? decode(schema, bytes, key) : undefined;
   }
 
   /** Hex SHA-256 of the public value's bytes, as written; undefined when there is none. */
   async publicHash(key: string): Promise<string | undefined> {
-    const bytes = await this.#stub.getState(key);
+    const bytes = await this.#state(key);
     return bytes.length > 0 ? sha256Hex(bytes) : undefined;
   }
 
@@ -131,7 +152,9 @@ export class Ledger {
    * write (it was down) and has not reconciled it yet (retry). */
   async #readPrivate(collection: string, key: string): Promise<Uint8Array> {
     try {
-      return await this.#stub.getPrivateData(collection, key);
+      return await this.#read(`private\u0000${collection}`, key, () =>
+        this.#stub.getPrivateData(collection, key),
+      );
     } catch (err) {
       if (!PRIVATE_DATA_MISSING.test(String((err as Error).message))) throw err;
       const peerMsp = this.peerMsp();
@@ -162,7 +185,9 @@ export class Ledger {
 
   /** Hex SHA-256 of a private value as the public ledger records it; works on non-member peers. */
   async privateHash(collection: string, key: string): Promise<string | undefined> {
-    const bytes = await this.#stub.getPrivateDataHash(collection, key);
+    const bytes = await this.#read(`hash\u0000${collection}`, key, () =>
+      this.#stub.getPrivateDataHash(collection, key),
+    );
     return bytes.length > 0 ? Buffer.from(bytes).toString('hex') : undefined;
   }
 
