@@ -7,7 +7,7 @@
 import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireActiveCredential } from '../credentials/enforce';
 import { LicenceType } from '../credentials/state';
-import { putAttested } from '../shared/attestation';
+import { isAttested, putAttested } from '../shared/attestation';
 import { attestedConsents, attestedEmergencies, attestedTrail } from './access';
 import { HealthContext } from '../shared/context';
 import { conflict, invalidArgument, notFound } from '../shared/errors';
@@ -83,7 +83,9 @@ export class ConsentContract extends Contract {
     await requirePatientSelf(ctx, patientId);
     const key = consentKey(ctx.ledger, patientId, parse(Id, consentId, 'consentId'));
     const consent = await ctx.ledger.get(ConsentSchema, key);
-    if (consent === undefined) {
+    // Only a consent its registering provider (the caller's, checked above) attested: a forged
+    // one is none, and revoking it must not give it that provider's attestation.
+    if (consent === undefined || !(await isAttested(ctx.ledger, ctx.caller.mspId, key))) {
       throw notFound(`consent ${consentId}`);
     }
     if (consent.status === ConsentStatus.Revoked) {

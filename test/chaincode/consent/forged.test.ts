@@ -86,6 +86,22 @@ describe('a consent written without the patient’s registering provider', () =>
     });
   });
 
+  it('a forged consent cannot be revoked into an attested one (NOT_FOUND)', async () => {
+    await ledger.put(consentKey(ledger, PATIENT, forged.consentId), forged);
+    stub.nextTx();
+    assert.equal(
+      await errorCodeOf(contract.revokeConsent(asPatient(stub), PATIENT, forged.consentId)),
+      'NOT_FOUND',
+    );
+    assert.equal(
+      stub.privateData
+        .get('_implicit_org_ProviderAMSP')
+        ?.has(consentKey(ledger, PATIENT, forged.consentId)) ?? false,
+      false,
+      'no attestation written',
+    );
+  });
+
   it('beside genuine consents: the genuine one decides, allowed or refused, never the forged one', async () => {
     // Keys sort by consent ID: the forged ones ('a…') come before the genuine ones ('z…').
     const genuine = (id: string, status: 'active' | 'revoked') =>
