@@ -32,7 +32,10 @@ import {
   recordKey,
   versionKey,
 } from '../../../chaincode/src/records/keys';
+import { EMERGENCY_NOTE } from '../../../chaincode/src/consent/emergency-notes';
+import { LICENCE_NOTE } from '../../../chaincode/src/credentials/contract';
 import { claimsCollection, implicitCollection } from '../../../chaincode/src/shared/names';
+import { noteKey } from '../../../chaincode/src/shared/private-note';
 import { CommitFailedError } from '../../../gateway/src/fabric/transactions';
 import { planTerms } from '../support/claims-data';
 import { enrolUser, runId } from '../support/enrol';
@@ -360,6 +363,8 @@ describe('adversary mode (b): ProviderB runs a tampered chaincode server', funct
     it("with the custodian's attestation: never committed", async () => {
       const outcome = await refusedWrite(forger, [
         ...writes(),
+        // The custodian attests both: the trail entry and the reader's latest entry.
+        { collection: implicitCollection(A), key: accessKey(keys, entry), value: entry },
         {
           collection: implicitCollection(A),
           key: lastAccessKey(keys, entry.recordId, entry.readerId),
@@ -560,6 +565,44 @@ describe('adversary mode (b): ProviderB runs a tampered chaincode server', funct
         `${committed}; logClaimAccess at the insurer: ${refusal.code}; not in its listClaims`,
         'b',
       );
+    });
+  });
+
+  describe("private facts in another organisation's implicit collection", () => {
+    // No PHI in the values: the forger has none, and the placement scan looks for the run's.
+    const cases = (): [string, ForgedWrite][] => [
+      [
+        'a note beside an emergency access, in ProviderA’s collection',
+        {
+          collection: implicitCollection(A),
+          key: noteKey(keys, EMERGENCY_NOTE, [`forged-emergency-${s.run}`]),
+          value: { about: EMERGENCY_NOTE, subject: [`forged-emergency-${s.run}`], note: 'x' },
+        },
+      ],
+      [
+        'a note beside a licence change, in the board’s collection',
+        {
+          collection: implicitCollection(BOARD),
+          key: noteKey(keys, LICENCE_NOTE, [s.rogue.licenceNumber, s.run]),
+          value: { about: LICENCE_NOTE, subject: [s.rogue.licenceNumber], note: 'x' },
+        },
+      ],
+      [
+        'a plan membership, in the insurer’s collection',
+        {
+          collection: implicitCollection(INSURER),
+          key: claimKeys.member(keys, 'a secret the forger does not have', s.target.patientId),
+          value: { planId: s.planId },
+        },
+      ],
+    ];
+
+    it('each write is never committed', async () => {
+      for (const [what, write] of cases()) {
+        const outcome = await refusedWrite(forger, [write]);
+        note(`forge ${what}`, REQUIRED, outcome, 'b');
+        assertRefusedWrite(outcome);
+      }
     });
   });
 
